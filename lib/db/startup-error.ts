@@ -1,0 +1,7 @@
+/** A start-up problem the user can fix; printed as one line, without a stack trace. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupError";
+  }
+}
