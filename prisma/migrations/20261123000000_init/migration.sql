@@ -177,7 +177,9 @@ ALTER TABLE "journals" ADD CONSTRAINT "journals_not_self_reversal" CHECK ("rever
 -- At most one platform account per type: user accounts are unique through their code.
 CREATE UNIQUE INDEX "ledger_accounts_platform_type_key" ON "ledger_accounts" ("type", "currency") WHERE "user_id" IS NULL;
 
--- A journal's postings sum to zero. Checked at commit (deferred), once every posting is written.
+-- A journal's postings sum to zero. Checked at the end of the statement that writes them (lib/ledger writes
+-- a journal's postings in one statement). Not deferred to commit: a failing COMMIT leaves the pg adapter's
+-- connection checked out, while a failing statement rolls back cleanly.
 CREATE FUNCTION "ledger_check_journal_balanced"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   total NUMERIC;
@@ -190,13 +192,13 @@ BEGIN
   RETURN NULL;
 END $$;
 CREATE CONSTRAINT TRIGGER "postings_journal_balanced"
-  AFTER INSERT ON "postings" DEFERRABLE INITIALLY DEFERRED
+  AFTER INSERT ON "postings" DEFERRABLE INITIALLY IMMEDIATE
   FOR EACH ROW EXECUTE FUNCTION "ledger_check_journal_balanced"();
 
 -- Journals and postings are immutable: a correction is a new, reversing journal.
 CREATE FUNCTION "ledger_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP;
 END $$;
 CREATE TRIGGER "journals_append_only" BEFORE UPDATE OR DELETE ON "journals"
   FOR EACH ROW EXECUTE FUNCTION "ledger_refuse_change"();

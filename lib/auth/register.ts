@@ -1,0 +1,44 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import { userAccount } from "@/lib/ledger/accounts";
+import { hashPassword, passwordProblem } from "./password";
+import { LOCALES } from "@/lib/i18n/locales";
+
+export const registerSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254, { error: "validation.email" }).pipe(z.email({ error: "validation.email" })),
+    name: z.string().trim().min(1, { error: "validation.name.required" }).max(60, { error: "validation.name.tooLong" }),
+    password: z.string().max(200, { error: "validation.password.tooLong" }),
+    role: z.enum(["BUYER", "MERCHANT"], { error: "validation.role" }),
+    locale: z.enum(LOCALES).default("zh-CN"),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/**
+ * Self-service sign-up for buyers and merchants (admins are created by an admin). A merchant starts in
+ * onboarding (DRAFT) and may not trade until approved. The wallet account is opened at once.
+ */
+export async function registerUser(tx: Tx, raw: RegisterInput) {
+  const input = registerSchema.parse(raw);
+  const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
+  const user = await tx.user.create({
+    data: {
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      locale: input.locale,
+      ...(input.role === "MERCHANT" ? { merchant: { create: { displayName: input.name } } } : {}),
+    },
+    select: { id: true, email: true, role: true, name: true },
+  });
+  await userAccount(tx, user.id);
+  return user;
+}

@@ -1,0 +1,40 @@
+/**
+ * An expected failure the user can understand and act on: a code, and the i18n key of its message
+ * (`errors.<code>` unless given), with parameters for the message. Anything that is not a DomainError
+ * is unexpected: logged with a request id, and the user sees a generic message.
+ */
+export type DomainErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "unauthenticated"
+  | "validation"
+  | "invalid_amount"
+  | "insufficient_funds"
+  | "idempotency_conflict"
+  | "invalid_transition"
+  | "email_taken"
+  | "invalid_credentials"
+  | "login_locked"
+  | "card_declined"
+  | "merchant_not_approved";
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+  readonly fieldErrors?: Record<string, string>;
+
+  constructor(
+    code: DomainErrorCode,
+    options: { messageKey?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string>; detail?: string } = {},
+  ) {
+    super(options.detail ?? code);
+    this.name = "DomainError";
+    this.code = code;
+    this.messageKey = options.messageKey ?? `errors.${code}`;
+    this.params = options.params ?? {};
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

@@ -1,0 +1,95 @@
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Fen } from "@/lib/money/fen";
+
+export type JournalLine = { accountId: string; amount: Fen };
+
+export type JournalInput = {
+  /** What kind of movement this is (TOPUP, WITHDRAWAL, ESCROW_PAY, REVERSAL, ...). */
+  kind: string;
+  reference?: string | null;
+  createdById?: string | null;
+  /** Set only by reverseJournal. */
+  reversesId?: bigint | null;
+  lines: JournalLine[];
+};
+
+export type PostedJournal = {
+  journalId: bigint;
+  createdAt: Date;
+  postings: { accountId: string; amount: Fen; balanceAfter: Fen }[];
+};
+
+function validate(input: JournalInput) {
+  if (input.lines.length < 2) throw new Error("ledger: a journal needs at least two postings");
+  const ids = new Set(input.lines.map((l) => l.accountId));
+  if (ids.size !== input.lines.length) throw new Error("ledger: each account may appear once in a journal");
+  if (input.lines.some((l) => typeof l.amount !== "bigint" || l.amount === 0n)) {
+    throw new Error("ledger: posting amounts must be non-zero BigInt fen");
+  }
+  const sum = input.lines.reduce((s, l) => s + l.amount, 0n);
+  if (sum !== 0n) throw new Error(`ledger: postings must sum to zero, got ${sum}`);
+}
+
+function isOverdraft(error: unknown) {
+  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return text.includes("ledger_accounts_no_overdraft");
+}
+
+/**
+ * Writes one journal, its postings and the balance changes in a single statement, inside the caller's
+ * transaction. The accounts are locked in id order first (so two journals touching the same accounts
+ * cannot deadlock), and the database's CHECK constraint refuses any overdraft of an account that may not
+ * go negative: then nothing of the journal is written and `insufficient_funds` is thrown.
+ */
+export async function postJournal(tx: Tx, input: JournalInput): Promise<PostedJournal> {
+  validate(input);
+  const accountIds = input.lines.map((l) => l.accountId);
+  const amounts = input.lines.map((l) => l.amount.toString());
+  let rows: { journal_id: bigint; created_at: Date; account_id: string; amount: bigint; balance_after: bigint }[];
+  try {
+    rows = await tx.$queryRaw`
+      WITH lines AS (
+        SELECT * FROM unnest(${accountIds}::text[], ${amounts}::bigint[]) AS l(account_id, amount)
+      ), locked AS (
+        SELECT a.id FROM ledger_accounts a WHERE a.id IN (SELECT account_id FROM lines) ORDER BY a.id FOR UPDATE
+      ), j AS (
+        INSERT INTO journals (kind, reference, reverses_id, created_by_id)
+        VALUES (${input.kind}, ${input.reference ?? null}, ${input.reversesId ?? null}::bigint, ${input.createdById ?? null})
+        RETURNING id, created_at
+      ), upd AS (
+        UPDATE ledger_accounts a
+           SET balance = a.balance + l.amount, updated_at = now()
+          FROM lines l, (SELECT count(*) AS n FROM locked) lk
+         WHERE a.id = l.account_id AND lk.n >= 0
+        RETURNING a.id, a.balance
+      )
+      INSERT INTO postings (journal_id, account_id, amount, balance_after, created_at)
+      SELECT j.id, l.account_id, l.amount, upd.balance, j.created_at
+        FROM j CROSS JOIN lines l JOIN upd ON upd.id = l.account_id
+      RETURNING journal_id, created_at, account_id, amount, balance_after`;
+  } catch (error) {
+    if (isOverdraft(error)) throw new DomainError("insufficient_funds");
+    throw error;
+  }
+  if (rows.length !== input.lines.length) throw new Error("ledger: unknown account in journal");
+  return {
+    journalId: rows[0].journal_id,
+    createdAt: rows[0].created_at,
+    postings: rows.map((r) => ({ accountId: r.account_id, amount: BigInt(r.amount), balanceAfter: BigInt(r.balance_after) })),
+  };
+}
+
+/** Corrections never edit a journal: they post its exact opposite, linked to it. A journal is reversed once. */
+export async function reverseJournal(tx: Tx, journalId: bigint, createdById: string | null): Promise<PostedJournal> {
+  const original = await tx.journal.findUnique({ where: { id: journalId }, include: { postings: true, reversedBy: true } });
+  if (!original) throw new DomainError("not_found");
+  if (original.reversedBy) throw new DomainError("invalid_transition", { detail: "journal already reversed" });
+  return postJournal(tx, {
+    kind: "REVERSAL",
+    reference: `journal:${journalId}`,
+    createdById,
+    reversesId: journalId,
+    lines: original.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })),
+  });
+}
