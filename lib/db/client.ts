@@ -1,8 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export type Db = PrismaClient;
-
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`.");
@@ -11,6 +9,20 @@ function createClient() {
 
 const globalForPrisma = globalThis as unknown as { anxinPrisma?: PrismaClient };
 
-/** The one Prisma client of the process (kept on globalThis so dev reloads do not leak pools). */
-export const prisma: PrismaClient = globalForPrisma.anxinPrisma ?? createClient();
-globalForPrisma.anxinPrisma = prisma;
+function client(): PrismaClient {
+  // Kept on globalThis so dev reloads do not leak connection pools.
+  globalForPrisma.anxinPrisma ??= createClient();
+  return globalForPrisma.anxinPrisma;
+}
+
+/**
+ * The one Prisma client of the process, created on first use: importing it (as `next build` does while
+ * collecting routes) needs no database.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});

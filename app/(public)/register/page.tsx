@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { RegisterForm } from "@/components/auth/register-form";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("register"))("title") };
+}
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+  const t = await getTranslations("register");
+  const { role } = await searchParams;
+  return (
+    <Card title={<span data-testid="register-title">{t("title")}</span>}>
+      <RegisterForm defaultRole={role === "MERCHANT" ? "MERCHANT" : "BUYER"} locale={await getLocale()} />
+      <p className="mt-4 text-sm text-slate-600">
+        {t("haveAccount")}{" "}
+        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+          {t("signIn")}
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { AreaShell } from "@/components/layout/area-shell";
+import { requireArea } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireArea("admin");
+  const t = await getTranslations("nav");
+  return (
+    <AreaShell
+      area="admin"
+      user={user}
+      nav={[
+        { href: "/admin", label: t("overview") },
+        { href: "/admin/users", label: t("users") },
+      ]}
+    >
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { createAdminAction } from "./actions";
+
+export function CreateAdminForm() {
+  const t = useTranslations("adminUsers");
+  const [state, action, pending] = useActionState(createAdminAction, null);
+  const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      {state?.ok ? <Alert tone="success">{t("created", { email: state.data.email })}</Alert> : null}
+      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+      <Field label={t("name")} name="name" error={fieldError("name")} />
+      <Field label={t("email")} name="email" type="email" error={fieldError("email")} />
+      <Field label={t("password")} name="password" type="password" autoComplete="new-password" error={fieldError("password")} />
+      <Button type="submit" disabled={pending}>{t("create")}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { MerchantStatusBadge } from "@/components/merchant/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { listUsers } from "@/lib/admin/overview";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/time/format";
+import { CreateAdminForm } from "./create-admin-form";
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
+  const user = await requireArea("admin");
+  const t = await getTranslations("adminUsers");
+  const tRole = await getTranslations("roles");
+  const locale = await getLocale();
+  const { q, cursor } = await searchParams;
+  const { users, nextCursor } = await listUsers(prisma, user, { q, cursor });
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t("list")} className="lg:col-span-2">
+          <form className="mb-4 flex gap-2" role="search">
+            <input
+              name="q"
+              defaultValue={q}
+              placeholder={t("search")}
+              aria-label={t("search")}
+              className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <button className={buttonClass("secondary")}>{t("searchSubmit")}</button>
+          </form>
+          <Table head={[t("name"), t("email"), t("role"), t("createdAt")]}>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <Td>{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
+                  <span className="flex items-center gap-1">
+                    <Badge>{tRole(u.role)}</Badge>
+                    {u.merchant ? <MerchantStatusBadge status={u.merchant.status} /> : null}
+                  </span>
+                </Td>
+                <Td>{formatDateTime(u.createdAt, locale)}</Td>
+              </tr>
+            ))}
+          </Table>
+          {nextCursor ? (
+            <Link
+              className={`${buttonClass("secondary")} mt-4`}
+              href={`/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), cursor: nextCursor })}`}
+            >
+              {t("next")}
+            </Link>
+          ) : null}
+        </Card>
+        <Card title={t("createTitle")}>
+          <CreateAdminForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { getTranslations } from "next-intl/server";
+import { AreaShell } from "@/components/layout/area-shell";
+import { requireArea } from "@/lib/auth/session";
+
+export default async function BuyerLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireArea("buyer");
+  const t = await getTranslations("nav");
+  return (
+    <AreaShell area="buyer" user={user} nav={[{ href: "/buyer/wallet", label: t("wallet") }]}>
+      {children}
+    </AreaShell>
+  );
+}

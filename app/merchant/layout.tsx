@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { AreaShell } from "@/components/layout/area-shell";
+import { requireArea } from "@/lib/auth/session";
+
+export default async function MerchantLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireArea("merchant");
+  const t = await getTranslations("nav");
+  return (
+    <AreaShell
+      area="merchant"
+      user={user}
+      nav={[
+        { href: "/merchant", label: t("overview") },
+        { href: "/merchant/wallet", label: t("wallet") },
+      ]}
+    >
+      {children}
+    </AreaShell>
+  );
+}

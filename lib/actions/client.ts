@@ -1,0 +1,96 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getSession, type SessionUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { DomainError, isDomainError } from "@/lib/errors/domain-error";
+import type { ActionError, ActionResult } from "./result";
+
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+
+function translate(t: Translate, key: string, params?: Record<string, string | number>) {
+  return t.has(key as never) ? t(key as never, params as never) : t("errors.unexpected_plain" as never);
+}
+
+function fieldErrorsFromZod(t: Translate, error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_";
+    // Schema messages are catalog keys (e.g. "validation.email"); zod's own defaults are not.
+    fields[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("validation.invalid" as never);
+  }
+  return fields;
+}
+
+async function toActionError(error: unknown, action: string): Promise<ActionError> {
+  const t = await getTranslations();
+  if (error instanceof z.ZodError) {
+    const fieldErrors = fieldErrorsFromZod(t, error);
+    return { code: "validation", message: t("errors.validation"), fieldErrors };
+  }
+  if (isDomainError(error)) {
+    const fieldErrors = error.fieldErrors
+      ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, key]) => [f, translate(t, key, error.params)]))
+      : undefined;
+    return { code: error.code, message: translate(t, error.messageKey, error.params), fieldErrors };
+  }
+  // Unexpected: the details go to the log under a request id, never to the user.
+  const requestId = randomUUID();
+  console.error(
+    JSON.stringify({ level: "error", requestId, action, message: (error as Error)?.message, stack: (error as Error)?.stack }),
+  );
+  return { code: "unexpected", message: t("errors.unexpected", { requestId }), requestId };
+}
+
+function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of input.entries()) {
+    if (key.startsWith("$ACTION")) continue; // React's own fields
+    object[key] = value;
+  }
+  return object;
+}
+
+type Handler<S extends z.ZodType, T, C> = (input: z.infer<S>, ctx: C) => Promise<T>;
+
+/**
+ * Builds a server action usable with useActionState: parse the input with zod, load the session once,
+ * check the permission, run the handler, and map every failure to an ActionError the form can show.
+ */
+function build<S extends z.ZodType, T, C>(
+  name: string,
+  schema: S,
+  context: () => Promise<C>,
+  handler: Handler<S, T, C>,
+) {
+  return async (_previous: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    try {
+      const ctx = await context();
+      const parsed = schema.parse(formToObject(input));
+      return { ok: true, data: await handler(parsed, ctx) };
+    } catch (error) {
+      return { ok: false, error: await toActionError(error, name) };
+    }
+  };
+}
+
+/** Anyone, signed in or not. The session (possibly null) is still passed along. */
+export function publicAction<S extends z.ZodType, T>(name: string, schema: S, handler: Handler<S, T, { user: SessionUser | null }>) {
+  return build(name, schema, async () => ({ user: await getSession() }), handler);
+}
+
+/** Signed-in users holding `permission` (lib/auth/permissions.ts). Tenant ids come from ctx.user, never the form. */
+export function protectedAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: Handler<S, T, { user: SessionUser }>,
+) {
+  return build(permission, schema, async () => {
+    const user = await getSession();
+    if (!user) throw new DomainError("unauthenticated");
+    if (!can(user.role, permission)) throw new DomainError("forbidden");
+    return { user };
+  }, handler);
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+
+export const createAdminSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254, { error: "validation.email" }).pipe(z.email({ error: "validation.email" })),
+    name: z.string().trim().min(1, { error: "validation.name.required" }).max(60, { error: "validation.name.tooLong" }),
+    password: z.string().max(200, { error: "validation.password.tooLong" }),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+/** Administrators are never self-registered: only another administrator creates one, and it is audited. */
+export async function createAdmin(tx: Tx, actor: Actor, raw: z.input<typeof createAdminSchema>) {
+  assertRole(actor, ["ADMIN"]);
+  const input = createAdminSchema.parse(raw);
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
+  }
+  const user = await tx.user.create({
+    data: { email: input.email, name: input.name, role: "ADMIN", passwordHash: await hashPassword(input.password) },
+    select: { id: true, email: true, name: true },
+  });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: "admin.create",
+    targetType: "user",
+    targetId: user.id,
+    after: { email: user.email, name: user.name, role: "ADMIN" },
+  });
+  return user;
+}

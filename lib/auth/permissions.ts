@@ -1,0 +1,36 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who may do what. A permission or role missing from this table is refused: nothing is allowed by default.
+ * Domain functions check the role again (lib/auth/actor.ts).
+ */
+const PERMISSIONS = {
+  "wallet.view": ["BUYER", "MERCHANT"],
+  "wallet.top_up": ["BUYER", "MERCHANT"],
+  "wallet.withdraw": ["BUYER", "MERCHANT"],
+  "admin.view": ["ADMIN"],
+  "admin.create_admin": ["ADMIN"],
+  "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission | string): boolean {
+  if (!role) return false;
+  const allowed = (PERMISSIONS as Record<string, readonly Role[]>)[permission];
+  return Array.isArray(allowed) && allowed.includes(role);
+}
+
+/** Each area of the portal and the one role that may enter it. */
+export const AREAS = { buyer: "BUYER", merchant: "MERCHANT", admin: "ADMIN" } as const satisfies Record<string, Role>;
+export type Area = keyof typeof AREAS;
+
+export function areaOf(pathname: string): Area | null {
+  const first = pathname.split("/")[1];
+  return first && first in AREAS ? (first as Area) : null;
+}
+
+export const canEnterArea = (role: Role | null | undefined, area: Area) => role === AREAS[area];
+
+/** Where a signed-in user lands. */
+export const homeFor = (role: Role) => (role === "ADMIN" ? "/admin" : role === "MERCHANT" ? "/merchant" : "/buyer");
