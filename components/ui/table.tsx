@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** A table that scrolls sideways on a phone instead of squeezing. */
-export function Table({ head, children, caption }: { head: ReactNode[]; children: ReactNode; caption?: string }) {
+export function Table({ head, children, caption, numeric = [] }: { head: ReactNode[]; children: ReactNode; caption?: string; numeric?: number[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -9,7 +9,7 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
         <thead className="bg-slate-50">
           <tr>
             {head.map((h, i) => (
-              <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600">
+              <th key={i} scope="col" className={`whitespace-nowrap px-3 py-2 font-medium text-slate-600 ${numeric.includes(i) ? "text-right" : "text-left"}`}>
                 {h}
               </th>
             ))}

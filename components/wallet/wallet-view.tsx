@@ -9,6 +9,7 @@ import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
+import { describeReference } from "./describe-reference";
 import { TopUpForm } from "./top-up-form";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -20,7 +21,7 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid items-start gap-4 md:grid-cols-3">
         <Stat label={t("balance")} value={formatFen(wallet.balanceFen)} testId="wallet-balance" />
         <Card title={t("topUp")} className="md:col-span-1">
           <TopUpForm />
@@ -33,12 +34,12 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
         {wallet.movements.length === 0 ? (
           <p className="text-sm text-slate-500" data-testid="movements-empty">{t("noMovements")}</p>
         ) : (
-          <Table head={[t("time"), t("kind"), t("reference"), t("amountColumn"), t("balanceAfter")]} caption={t("movements")}>
+          <Table head={[t("time"), t("kind"), t("reference"), t("amountColumn"), t("balanceAfter")]} caption={t("movements")} numeric={[3, 4]}>
             {wallet.movements.map((m) => (
               <tr key={m.id.toString()} data-testid="movement-row">
                 <Td>{formatDateTime(m.createdAt, locale)}</Td>
                 <Td>{t.has(`kinds.${m.kind}` as never) ? t(`kinds.${m.kind}` as never) : m.kind}</Td>
-                <Td className="text-slate-500">{m.reference ?? ""}</Td>
+                <Td className="text-slate-500">{describeReference(t, m.reference)}</Td>
                 <Td className={`text-right tabular-nums ${m.amount < 0n ? "text-red-700" : "text-green-700"}`}>
                   {m.amount > 0n ? "+" : ""}
                   {formatFen(m.amount)}
