@@ -17,7 +17,7 @@ export async function createUser(role: Role, options: { email?: string; balanceF
       ? await prisma.user.create({ data: { email, name: "Admin", role, passwordHash: await hashPassword(TEST_PASSWORD) } })
       : await inTransaction(prisma, (tx) => registerUser(tx, { email, name: `${role} user`, password: TEST_PASSWORD, role, locale: "zh-CN" }));
   if (role === "MERCHANT" && options.approved) {
-    await prisma.merchant.update({ where: { userId: user.id }, data: { status: "APPROVED" } });
+    await prisma.merchant.update({ where: { userId: user.id }, data: { status: "APPROVED", riskLevel: "MEDIUM" } });
   }
   const actor: Actor = { userId: user.id, role };
   if (options.balanceFen && options.balanceFen > 0n) {

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { MerchantStatus } from "@/lib/generated/prisma/enums";
+import { notify } from "@/lib/notifications/notify";
+import { type Clock, systemClock } from "@/lib/time/clock";
+import { ALL_FIELDS } from "../onboarding/schemas";
+import { merchantStates } from "../states";
+
+export const REJECT_REASONS = ["INCOMPLETE_DOCUMENTS", "IDENTITY_MISMATCH", "PROHIBITED_CATEGORY", "HIGH_RISK", "OTHER"] as const;
+
+const message = z.string().trim().min(1, { error: "validation.message.required" }).max(1000, { error: "validation.tooLong" });
+
+export const decisionSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("APPROVE"), riskLevel: z.enum(["LOW", "MEDIUM", "HIGH"], { error: "validation.riskLevel" }) }),
+  z.object({ decision: z.literal("REJECT"), reasonCode: z.enum(REJECT_REASONS, { error: "validation.reasonCode" }), message }),
+  z.object({
+    decision: z.literal("NEEDS_INFO"),
+    fields: z.array(z.enum(ALL_FIELDS as [string, ...string[]]), { error: "validation.fields" }).min(1, { error: "validation.fields" }),
+    message,
+  }),
+]);
+export type Decision = z.infer<typeof decisionSchema>;
+
+const TARGET: Record<Decision["decision"], MerchantStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", NEEDS_INFO: "NEEDS_INFO" };
+
+/**
+ * Moves a merchant from one status to another with a guarded update: if two admins decide at once, the
+ * second finds the status changed and gets invalid_transition. Review row, audit entry and notification
+ * are written in the same transaction.
+ */
+async function transition(
+  tx: Tx,
+  actor: Actor,
+  merchantId: string,
+  to: MerchantStatus,
+  /** The status this action starts from: approving an application is not a way to lift a suspension. */
+  from: MerchantStatus,
+  extra: { data?: Record<string, unknown>; review?: Record<string, unknown>; notification: string; params?: Record<string, string>; now: Date },
+) {
+  const merchant = await tx.merchant.findUnique({ where: { id: merchantId } });
+  if (!merchant) throw new DomainError("not_found");
+  if (merchant.status !== from) throw new DomainError("invalid_transition", { params: { machine: "merchant", from: merchant.status, to } });
+  merchantStates.assert(merchant.status, to);
+  const updated = await tx.merchant.updateMany({ where: { id: merchantId, status: merchant.status }, data: { status: to, ...extra.data } });
+  if (updated.count !== 1) throw new DomainError("invalid_transition", { params: { machine: "merchant", from: merchant.status, to } });
+  await tx.merchantReview.create({ data: { merchantId, actorId: actor.userId, fromStatus: merchant.status, toStatus: to, ...extra.review } });
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    action: `merchant.${to.toLowerCase()}`,
+    targetType: "merchant",
+    targetId: merchantId,
+    before: { status: merchant.status, riskLevel: merchant.riskLevel },
+    after: { status: to, ...(extra.data as object), ...(extra.review as object) } as never,
+  });
+  await notify(tx, merchant.userId, extra.notification, extra.params);
+  return { from: merchant.status, to };
+}
+
+/** Admin decision on a submitted application: approve (with a risk level), reject, or ask for more. */
+export async function decideApplication(tx: Tx, actor: Actor, merchantId: string, raw: z.input<typeof decisionSchema>, clock: Clock = systemClock) {
+  assertRole(actor, ["ADMIN"]);
+  const input = decisionSchema.parse(raw);
+  const now = clock.now();
+  const to = TARGET[input.decision];
+  if (input.decision === "APPROVE") {
+    return transition(tx, actor, merchantId, to, "SUBMITTED", {
+      data: { riskLevel: input.riskLevel, decidedAt: now },
+      review: { riskLevel: input.riskLevel },
+      notification: "merchant.approved",
+      params: { riskLevel: input.riskLevel },
+      now,
+    });
+  }
+  if (input.decision === "REJECT") {
+    const result = await transition(tx, actor, merchantId, to, "SUBMITTED", {
+      data: { decidedAt: now, rejectedAt: now },
+      review: { reasonCode: input.reasonCode, message: input.message },
+      notification: "merchant.rejected",
+      params: { reasonCode: input.reasonCode },
+      now,
+    });
+    await tx.merchantApplication.updateMany({ where: { merchantId }, data: { reviewReasonCode: input.reasonCode, reviewMessage: input.message } });
+    return result;
+  }
+  const result = await transition(tx, actor, merchantId, to, "SUBMITTED", {
+    data: { decidedAt: now },
+    review: { fields: input.fields, message: input.message },
+    notification: "merchant.needsInfo",
+    now,
+  });
+  await tx.merchantApplication.updateMany({ where: { merchantId }, data: { needsInfoFields: input.fields, reviewMessage: input.message, reviewReasonCode: null } });
+  return result;
+}
+
+export const suspensionSchema = z.object({ reason: message });
+
+/** APPROVED → SUSPENDED and back, always with a reason. */
+export async function setSuspended(tx: Tx, actor: Actor, merchantId: string, suspend: boolean, raw: z.input<typeof suspensionSchema>, clock: Clock = systemClock) {
+  assertRole(actor, ["ADMIN"]);
+  const { reason } = suspensionSchema.parse(raw);
+  return transition(tx, actor, merchantId, suspend ? "SUSPENDED" : "APPROVED", suspend ? "APPROVED" : "SUSPENDED", {
+    data: { decidedAt: clock.now() },
+    review: { message: reason },
+    notification: suspend ? "merchant.suspended" : "merchant.reinstated",
+    now: clock.now(),
+  });
+}

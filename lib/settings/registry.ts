@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * Every setting: its type (a zod schema that also bounds it) and its default. Rates are in basis points
+ * (1 bp = 0.01%), so they stay integers.
+ */
+const bps = (max: number) => z.number().int().min(0).max(max);
+
+export const SETTINGS = {
+  "merchant.feeRateBps.LOW": { schema: bps(1_000), default: 60, group: "risk" },
+  "merchant.feeRateBps.MEDIUM": { schema: bps(1_000), default: 100, group: "risk" },
+  "merchant.feeRateBps.HIGH": { schema: bps(1_000), default: 150, group: "risk" },
+  "merchant.reserveRateBps.LOW": { schema: bps(5_000), default: 0, group: "risk" },
+  "merchant.reserveRateBps.MEDIUM": { schema: bps(5_000), default: 500, group: "risk" },
+  "merchant.reserveRateBps.HIGH": { schema: bps(5_000), default: 1_000, group: "risk" },
+  "merchant.reapplyCoolingDays": { schema: z.number().int().min(0).max(365), default: 30, group: "onboarding" },
+} as const satisfies Record<string, { schema: z.ZodType<number>; default: number; group: string }>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+export const isSettingKey = (key: string): key is SettingKey => key in SETTINGS;
