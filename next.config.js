@@ -10,6 +10,12 @@ const nextConfig = {
   // A stray lockfile elsewhere on the machine must not change which folder is the app.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
+  experimental: {
+    // Onboarding documents are up to 5 MB; the domain refuses larger ones with a clear message, so the
+    // transport limits sit above that.
+    serverActions: { bodySizeLimit: "8mb" },
+    proxyClientMaxBodySize: "8mb",
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -11,7 +11,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       user={user}
       nav={[
         { href: "/admin", label: t("overview") },
+        { href: "/admin/merchants", label: t("merchants") },
         { href: "/admin/users", label: t("users") },
+        { href: "/admin/settings", label: t("settings") },
+        { href: "/admin/audit", label: t("audit") },
       ]}
     >
       {children}

@@ -1,6 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { MerchantStatusBadge } from "@/components/merchant/status-badge";
+import { MarkReadButton } from "@/components/notifications/mark-read-button";
+import { NotificationList } from "@/components/notifications/notification-list";
+import { NeedsInfoNotice } from "@/components/onboarding/needs-info-notice";
+import { ReapplyButton } from "@/components/onboarding/submit-step";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
@@ -8,35 +12,67 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { userBalance } from "@/lib/ledger/accounts";
-import { getOwnMerchantOrThrow } from "@/lib/merchants/get-own-merchant";
+import { getOwnApplication } from "@/lib/merchants/onboarding/application";
 import { formatFen } from "@/lib/money/fen";
+import { listNotifications } from "@/lib/notifications/notify";
+import { formatDateTime } from "@/lib/time/format";
 
 export default async function MerchantHome() {
   const user = await requireArea("merchant");
   const t = await getTranslations("merchantHome");
-  const merchant = await getOwnMerchantOrThrow(prisma, user);
-  const balance = await userBalance(prisma, user.userId);
+  const tReasons = await getTranslations("rejectReasons");
+  const locale = await getLocale();
+  const [{ merchant, application }, balance, notifications] = await Promise.all([
+    getOwnApplication(prisma, user),
+    userBalance(prisma, user.userId),
+    listNotifications(prisma, user, 10),
+  ]);
   return (
     <>
       <PageHeader title={merchant.displayName} description={t("description")} />
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid items-start gap-4 md:grid-cols-2">
         <Card title={t("status")}>
           <div className="space-y-3">
             <p data-testid="merchant-status">
               <MerchantStatusBadge status={merchant.status} />
             </p>
-            {merchant.status === "APPROVED" ? (
-              <Alert tone="success">{t("approved")}</Alert>
-            ) : (
-              <Alert tone="info">{t("onboarding")}</Alert>
-            )}
+            {merchant.status === "APPROVED" ? <Alert tone="success">{t("approved")}</Alert> : null}
+            {merchant.status === "DRAFT" ? (
+              <>
+                <Alert tone="info">{t("onboarding")}</Alert>
+                <Link href="/merchant/onboarding?step=1" className={buttonClass("primary")} data-testid="start-onboarding">
+                  {application ? t("continueOnboarding") : t("startOnboarding")}
+                </Link>
+              </>
+            ) : null}
+            {merchant.status === "SUBMITTED" && merchant.submittedAt ? (
+              <Alert tone="info">{t("submitted", { date: formatDateTime(merchant.submittedAt, locale) })}</Alert>
+            ) : null}
+            {merchant.status === "NEEDS_INFO" && application ? (
+              <>
+                <NeedsInfoNotice fields={application.needsInfoFields} message={application.reviewMessage} />
+                <Link href="/merchant/onboarding?step=5" className={buttonClass("primary")} data-testid="fix-application">
+                  {t("fixApplication")}
+                </Link>
+              </>
+            ) : null}
+            {merchant.status === "REJECTED" ? (
+              <>
+                <Alert tone="error">
+                  {t("rejected", { reason: application?.reviewReasonCode ? tReasons(application.reviewReasonCode as never) : "" })}
+                  {application?.reviewMessage ? <span className="mt-1 block">“{application.reviewMessage}”</span> : null}
+                </Alert>
+                <ReapplyButton />
+              </>
+            ) : null}
+            {merchant.status === "SUSPENDED" ? <Alert tone="error">{t("suspended")}</Alert> : null}
           </div>
         </Card>
         <div className="space-y-4">
           <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" />
-          <Link href="/merchant/wallet" className={buttonClass("secondary")}>
-            {t("toWallet")}
-          </Link>
+          <Card title={t("notifications")} actions={<MarkReadButton />}>
+            <NotificationList notifications={notifications} />
+          </Card>
         </div>
       </div>
     </>

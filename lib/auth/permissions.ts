@@ -11,6 +11,11 @@ const PERMISSIONS = {
   "admin.view": ["ADMIN"],
   "admin.create_admin": ["ADMIN"],
   "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
+  "notifications.read": ["BUYER", "MERCHANT", "ADMIN"],
+  "onboarding.edit": ["MERCHANT"],
+  "merchant.review": ["ADMIN"],
+  "settings.update": ["ADMIN"],
+  "audit.view": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

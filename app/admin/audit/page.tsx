@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { listAudit } from "@/lib/audit/list";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { formatDateTime } from "@/lib/time/format";
+
+const show = (value: unknown) => (value == null ? "—" : JSON.stringify(value));
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const user = await requireArea("admin");
+  const t = await getTranslations("adminAudit");
+  const locale = await getLocale();
+  const { entries, nextCursor } = await listAudit(prisma, user, { cursor: (await searchParams).cursor });
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <Table head={[t("time"), t("actor"), t("action"), t("target"), t("before"), t("after")]}>
+          {entries.map((e) => (
+            <tr key={e.id.toString()} data-testid="audit-row">
+              <Td>{formatDateTime(e.createdAt, locale)}</Td>
+              <Td>{e.actorEmail ?? "—"}</Td>
+              <Td className="font-mono text-xs">{e.action}</Td>
+              <Td className="font-mono text-xs">{e.targetType}:{e.targetId.slice(0, 12)}</Td>
+              <Td className="max-w-xs truncate font-mono text-xs">{show(e.before)}</Td>
+              <Td className="max-w-xs truncate font-mono text-xs">{show(e.after)}</Td>
+            </tr>
+          ))}
+        </Table>
+        {nextCursor ? (
+          <Link href={`/admin/audit?cursor=${nextCursor}`} className={`${buttonClass("secondary")} mt-4`}>
+            {t("older")}
+          </Link>
+        ) : null}
+      </Card>
+    </>
+  );
+}

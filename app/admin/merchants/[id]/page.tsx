@@ -1,0 +1,87 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { MerchantStatusBadge } from "@/components/merchant/status-badge";
+import { ApplicationSummary } from "@/components/onboarding/application-summary";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { ALL_FIELDS } from "@/lib/merchants/onboarding/schemas";
+import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
+import { REJECT_REASONS } from "@/lib/merchants/review/decide";
+import { pricingFor } from "@/lib/settings/settings";
+import { formatDateTime } from "@/lib/time/format";
+import { DecisionForms, SuspensionForm } from "./decision-forms";
+
+export default async function MerchantReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireArea("admin");
+  const t = await getTranslations("adminMerchants");
+  const tOnb = await getTranslations("onboarding");
+  const tStatus = await getTranslations("merchantStatus");
+  const locale = await getLocale();
+  const detail = await getMerchantForAdmin(prisma, user, (await params).id).catch((error) => {
+    if (isDomainError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { merchant, checks } = detail;
+  const pricing = merchant.riskLevel ? await pricingFor(prisma, merchant.riskLevel) : null;
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="review-title">{merchant.displayName}</span>}
+        description={`${merchant.user.email} · ${formatDateTime(merchant.createdAt, locale)}`}
+        actions={<MerchantStatusBadge status={merchant.status} />}
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={t("application")}>
+            <ApplicationSummary application={merchant.application} documents={merchant.documents} inlineDocuments highlight={merchant.application?.needsInfoFields ?? []} />
+          </Card>
+          <Card title={t("checks")}>
+            <ul className="grid gap-2 text-sm sm:grid-cols-2" data-testid="check-results">
+              {checks.map((c) => (
+                <li key={c.check} className="flex items-center justify-between gap-2">
+                  <span>{tOnb(`fields.${c.check}` as never)}</span>
+                  {c.ok ? <Badge tone="good">{t("checkOk")}</Badge> : <Badge tone="bad">{t("checkFailed")}</Badge>}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title={t("history")}>
+            <ol className="space-y-2 text-sm">
+              {merchant.reviews.map((r) => (
+                <li key={r.id.toString()} className="border-l-2 border-slate-200 pl-3">
+                  <span className="text-slate-500">{formatDateTime(r.createdAt, locale)}</span>{" "}
+                  {tStatus(r.fromStatus)} → <strong>{tStatus(r.toStatus)}</strong>
+                  {r.riskLevel ? ` · ${t(`risk.${r.riskLevel}`)}` : ""}
+                  {r.message ? <span className="block text-slate-600">“{r.message}”</span> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {merchant.status === "SUBMITTED" ? (
+            <Card title={t("decide")}>
+              <DecisionForms merchantId={merchant.id} fields={ALL_FIELDS} reasons={REJECT_REASONS} />
+            </Card>
+          ) : null}
+          {merchant.status === "APPROVED" || merchant.status === "SUSPENDED" ? (
+            <Card title={merchant.status === "APPROVED" ? t("suspend") : t("reinstate")}>
+              <SuspensionForm merchantId={merchant.id} suspend={merchant.status === "APPROVED"} />
+            </Card>
+          ) : null}
+          {pricing ? (
+            <Card title={t("pricing")}>
+              <p className="text-sm" data-testid="pricing">
+                {t("pricingLine", { risk: t(`risk.${merchant.riskLevel!}`), fee: (pricing.feeRateBps / 100).toFixed(2), reserve: (pricing.reserveRateBps / 100).toFixed(2) })}
+              </p>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

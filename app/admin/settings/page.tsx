@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { SETTING_KEYS } from "@/lib/settings/registry";
+import { getAllSettings } from "@/lib/settings/settings";
+import { SettingForm } from "./setting-form";
+
+export default async function SettingsPage() {
+  await requireArea("admin");
+  const t = await getTranslations("adminSettings");
+  const values = await getAllSettings(prisma);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card>
+        <ul className="divide-y divide-slate-100">
+          {SETTING_KEYS.map((key) => (
+            <li key={key} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span className="text-sm">
+                <span className="block font-medium text-slate-900">{t(`keys.${key}` as never)}</span>
+                <span className="font-mono text-xs text-slate-400">{key}</span>
+              </span>
+              <SettingForm settingKey={key} value={values[key]} unit={key.includes("Bps") ? t("unitBps") : t("unitDays")} />
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}

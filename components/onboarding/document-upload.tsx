@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { uploadOnboardingDocument } from "@/app/merchant/onboarding/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+/** One document: JPEG, PNG or PDF, at most 5 MB; the server judges the type by the bytes. */
+export function DocumentUpload({ kind, current, highlight }: { kind: string; current?: { id: string; name: string; mimeType: string }; highlight?: boolean }) {
+  const t = useTranslations("onboarding");
+  const router = useRouter();
+  const [state, action, pending] = useActionState(uploadOnboardingDocument, null);
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const error = state && !state.ok ? (state.error.fieldErrors?.[kind] ?? state.error.message) : undefined;
+  return (
+    <form action={action} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
+      <input type="hidden" name="kind" value={kind} />
+      <label className="block text-sm font-medium text-slate-700" htmlFor={`file-${kind}`}>
+        {t(`fields.${kind}` as never)}
+      </label>
+      {current ? (
+        <p className="text-xs text-slate-600">
+          {t("uploaded")}{" "}
+          <a className="text-brand-700 underline" href={`/api/documents/${current.id}`} target="_blank" rel="noreferrer">
+            {current.name}
+          </a>
+        </p>
+      ) : null}
+      <input id={`file-${kind}`} name="file" type="file" accept="image/jpeg,image/png,application/pdf" className="block w-full text-sm" required />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {state?.ok ? <Alert tone="success">{t("uploadDone")}</Alert> : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {t("upload")}
+      </Button>
+    </form>
+  );
+}

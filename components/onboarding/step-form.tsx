@@ -1,0 +1,42 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+type Action = (state: ActionResult<{ saved: boolean }> | null, form: FormData) => Promise<ActionResult<{ saved: boolean }>>;
+
+/** One onboarding step: saves through its action, then moves on to `next`. */
+export function StepForm({
+  action,
+  next,
+  submitLabel,
+  children,
+  testId,
+}: {
+  action: Action;
+  next: string;
+  submitLabel?: string;
+  testId: string;
+  children: (fieldError: (name: string) => string | undefined) => ReactNode;
+}) {
+  const t = useTranslations("onboarding");
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(action, null);
+  useEffect(() => {
+    if (state?.ok) router.push(next);
+  }, [state, next, router]);
+  const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
+  return (
+    <form action={formAction} className="space-y-4" noValidate data-testid={testId}>
+      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {children(fieldError)}
+      <Button type="submit" disabled={pending}>
+        {submitLabel ?? t("saveAndContinue")}
+      </Button>
+    </form>
+  );
+}
