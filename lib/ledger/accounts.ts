@@ -9,18 +9,40 @@ const MAY_GO_NEGATIVE: ReadonlySet<AccountType> = new Set<AccountType>(["BANK_CL
 export const userAccountCode = (userId: string, type: AccountType) => `user:${userId}:${type}:CNY`;
 export const platformAccountCode = (type: AccountType) => `platform:${type}:CNY`;
 
-async function getOrCreate(tx: Tx, code: string, type: AccountType, userId: string | null): Promise<AccountRef> {
-  // Upsert on the unique code: two first requests at once both end with the same row.
+async function findByCode(tx: Tx, code: string): Promise<AccountRef | undefined> {
   const rows = await tx.$queryRaw<AccountRef[]>`
-    INSERT INTO ledger_accounts (id, code, user_id, type, allow_negative)
-    VALUES (${crypto.randomUUID()}, ${code}, ${userId}, ${type}::"AccountType", ${MAY_GO_NEGATIVE.has(type)})
-    ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code
-    RETURNING id, code, type, user_id AS "userId"`;
+    SELECT id, code, type, user_id AS "userId" FROM ledger_accounts WHERE code = ${code}`;
   return rows[0];
+}
+
+/**
+ * Finds the account, opening it on first use. Takes no row lock: locking is postJournal's job, which locks
+ * a journal's accounts in id order. (An upsert with DO UPDATE would lock each account in the caller's order,
+ * so two transfers in opposite directions between the same wallets would deadlock.) Two first requests at
+ * once both end with the same row: the second insert waits for the first and then does nothing.
+ */
+async function getOrCreate(tx: Tx, code: string, type: AccountType, userId: string | null, orderId: string | null = null): Promise<AccountRef> {
+  const existing = await findByCode(tx, code);
+  if (existing) return existing;
+  // No conflict target: a clash on the code or on the one-platform-account-per-type index is both "exists".
+  await tx.$executeRaw`
+    INSERT INTO ledger_accounts (id, code, user_id, order_id, type, allow_negative)
+    VALUES (${crypto.randomUUID()}, ${code}, ${userId}, ${orderId}, ${type}::"AccountType", ${MAY_GO_NEGATIVE.has(type)})
+    ON CONFLICT DO NOTHING`;
+  const created = await findByCode(tx, code);
+  if (!created) throw new Error(`ledger: account ${code} could not be opened`);
+  return created;
 }
 
 export function userAccount(tx: Tx, userId: string, type: AccountType = "WALLET") {
   return getOrCreate(tx, userAccountCode(userId, type), type, userId);
+}
+
+export const orderAccountCode = (orderId: string) => `order:${orderId}:ESCROW:CNY`;
+
+/** The escrow account that holds one order's money. */
+export function orderAccount(tx: Tx, orderId: string) {
+  return getOrCreate(tx, orderAccountCode(orderId), "ESCROW", null, orderId);
 }
 
 export function platformAccount(tx: Tx, type: AccountType) {

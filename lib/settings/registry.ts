@@ -14,6 +14,11 @@ export const SETTINGS = {
   "merchant.reserveRateBps.MEDIUM": { schema: bps(5_000), default: 500, group: "risk" },
   "merchant.reserveRateBps.HIGH": { schema: bps(5_000), default: 1_000, group: "risk" },
   "merchant.reapplyCoolingDays": { schema: z.number().int().min(0).max(365), default: 30, group: "onboarding" },
+  "merchant.reserveDays": { schema: z.number().int().min(0).max(365), default: 30, group: "risk" },
+  "order.unpaidExpiryHours": { schema: z.number().int().min(1).max(24 * 30), default: 24, group: "orders" },
+  "order.shipDeadlineDays": { schema: z.number().int().min(1).max(60), default: 3, group: "orders" },
+  "order.autoConfirmDays": { schema: z.number().int().min(1).max(60), default: 10, group: "orders" },
+  "order.extendDays": { schema: z.number().int().min(1).max(30), default: 3, group: "orders" },
 } as const satisfies Record<string, { schema: z.ZodType<number>; default: number; group: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,19 @@
+import type { Tx } from "@/lib/db/transaction";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type OrderEventType =
+  | "created"
+  | "paid"
+  | "shipped"
+  | "extended"
+  | "confirmed"
+  | "auto_confirmed"
+  | "refunded"
+  | "cancelled"
+  | "expired"
+  | "reserve_released";
+
+/** One line of the order's timeline, in the same transaction as the change. */
+export async function addOrderEvent(tx: Tx, orderId: string, type: OrderEventType, actorId: string | null, data: Prisma.InputJsonObject = {}) {
+  await tx.orderEvent.create({ data: { orderId, type, actorId, data } });
+}

@@ -1,0 +1,33 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+
+type Db = PrismaClient | Tx;
+
+/** The merchant's own order, or not_found: another merchant's order looks exactly like a missing one. */
+export async function getOrderForMerchantOrThrow(db: Db, actor: Actor, orderId: string) {
+  assertRole(actor, ["MERCHANT"]);
+  const order = await db.order.findFirst({ where: { id: orderId, merchant: { userId: actor.userId } }, include: { lines: true } });
+  if (!order) throw new DomainError("not_found");
+  return order;
+}
+
+/** The buyer's own (paid) order, or not_found. */
+export async function getOrderForBuyerOrThrow(db: Db, actor: Actor, orderId: string) {
+  assertRole(actor, ["BUYER"]);
+  const order = await db.order.findFirst({ where: { id: orderId, buyerId: actor.userId }, include: { lines: true } });
+  if (!order) throw new DomainError("not_found");
+  return order;
+}
+
+/** What a payment link shows: the order if it is still unpaid, or already the viewer's own. */
+export async function getOrderByPayToken(db: Db, actor: Actor, token: string) {
+  assertRole(actor, ["BUYER"]);
+  const order = await db.order.findUnique({
+    where: { payToken: token },
+    include: { lines: true, merchant: { select: { displayName: true } } },
+  });
+  if (!order || (order.buyerId !== null && order.buyerId !== actor.userId)) throw new DomainError("not_found");
+  return order;
+}

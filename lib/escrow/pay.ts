@@ -1,0 +1,45 @@
+import { assertRole, type Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import { orderAccount, userAccount } from "@/lib/ledger/accounts";
+import { withIdempotency } from "@/lib/ledger/idempotency";
+import { postJournal } from "@/lib/ledger/post";
+import { getSetting } from "@/lib/settings/settings";
+import { type Clock, DAY, systemClock } from "@/lib/time/clock";
+import { addOrderEvent } from "./events";
+
+/**
+ * The buyer pays an order from the wallet: buyer wallet → the order's escrow account. The guarded update
+ * (CREATED and not expired) is the lock and the state check, so a link paid twice at once is paid once.
+ * Paying from the fund (a later feature) is another source account in the same journal.
+ */
+export async function payOrder(tx: Tx, actor: Actor, input: { token: string; idempotencyKey: string }, clock: Clock = systemClock) {
+  assertRole(actor, ["BUYER"]);
+  return withIdempotency(tx, { scope: `${actor.userId}:order.pay`, key: input.idempotencyKey, request: { token: input.token } }, async () => {
+    const now = clock.now();
+    const shipBy = new Date(now.getTime() + (await getSetting(tx, "order.shipDeadlineDays")) * DAY);
+    const [order] = await tx.$queryRaw<{ id: string; total_fen: bigint; merchant_id: string }[]>`
+      UPDATE orders SET status = 'PAID', buyer_id = ${actor.userId}, paid_at = ${now}, ship_by = ${shipBy}, updated_at = ${now}
+       WHERE pay_token = ${input.token} AND status = 'CREATED' AND expires_at > ${now}
+      RETURNING id, total_fen, merchant_id`;
+    if (!order) {
+      const existing = await tx.order.findUnique({ where: { payToken: input.token }, select: { status: true, buyerId: true, expiresAt: true } });
+      if (!existing || (existing.buyerId && existing.buyerId !== actor.userId)) throw new DomainError("not_found");
+      if (existing.status === "CREATED") throw new DomainError("invalid_transition", { messageKey: "errors.order_expired" });
+      throw new DomainError("invalid_transition", { messageKey: "errors.order_already_paid" });
+    }
+    const wallet = await userAccount(tx, actor.userId);
+    const escrow = await orderAccount(tx, order.id);
+    await postJournal(tx, {
+      kind: "ESCROW_PAY",
+      reference: `order:${order.id}`,
+      createdById: actor.userId,
+      lines: [
+        { accountId: wallet.id, amount: -order.total_fen },
+        { accountId: escrow.id, amount: order.total_fen },
+      ],
+    });
+    await addOrderEvent(tx, order.id, "paid", actor.userId, { amount: order.total_fen.toString() });
+    return { orderId: order.id, amountFen: order.total_fen };
+  });
+}
