@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
+import { isEmailUniqueViolation } from "@/lib/auth/register";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -23,10 +24,13 @@ export async function createAdmin(tx: Tx, actor: Actor, raw: z.input<typeof crea
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
   }
-  const user = await tx.user.create({
-    data: { email: input.email, name: input.name, role: "ADMIN", passwordHash: await hashPassword(input.password) },
-    select: { id: true, email: true, name: true },
-  });
+  const passwordHash = await hashPassword(input.password);
+  const user = await tx.user
+    .create({ data: { email: input.email, name: input.name, role: "ADMIN", passwordHash }, select: { id: true, email: true, name: true } })
+    .catch((error: unknown) => {
+      if (isEmailUniqueViolation(error)) throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
+      throw error;
+    });
   await recordAudit(tx, {
     actorId: actor.userId,
     action: "admin.create",

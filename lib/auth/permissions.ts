@@ -13,6 +13,8 @@ const PERMISSIONS = {
   "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
   "notifications.read": ["BUYER", "MERCHANT", "ADMIN"],
   "onboarding.edit": ["MERCHANT"],
+  "orders.manage": ["MERCHANT"],
+  "orders.buy": ["BUYER"],
   "merchant.review": ["ADMIN"],
   "settings.update": ["ADMIN"],
   "audit.view": ["ADMIN"],

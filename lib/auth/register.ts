@@ -28,17 +28,30 @@ export async function registerUser(tx: Tx, raw: RegisterInput) {
   const input = registerSchema.parse(raw);
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
-  const user = await tx.user.create({
-    data: {
-      email: input.email,
-      name: input.name,
-      passwordHash: await hashPassword(input.password),
-      role: input.role,
-      locale: input.locale,
-      ...(input.role === "MERCHANT" ? { merchant: { create: { displayName: input.name } } } : {}),
-    },
-    select: { id: true, email: true, role: true, name: true },
-  });
+  const passwordHash = await hashPassword(input.password);
+  const user = await tx.user
+    .create({
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        locale: input.locale,
+        ...(input.role === "MERCHANT" ? { merchant: { create: { displayName: input.name } } } : {}),
+      },
+      select: { id: true, email: true, role: true, name: true },
+    })
+    .catch((error: unknown) => {
+      // Two sign-ups with one address at once both pass the check above; the unique index decides.
+      if (isEmailUniqueViolation(error)) throw new DomainError("email_taken", { fieldErrors: { email: "errors.email_taken" } });
+      throw error;
+    });
   await userAccount(tx, user.id);
   return user;
+}
+
+/** A unique-index clash on users.email: a concurrent sign-up with the same address won. */
+export function isEmailUniqueViolation(error: unknown) {
+  const e = error as { code?: string; meta?: unknown };
+  return e?.code === "P2002" && /users_email_key|"email"/.test(JSON.stringify(e.meta ?? ""));
 }

@@ -80,8 +80,14 @@ export async function postJournal(tx: Tx, input: JournalInput): Promise<PostedJo
   };
 }
 
-/** Corrections never edit a journal: they post its exact opposite, linked to it. A journal is reversed once. */
+/**
+ * Corrections never edit a journal: they post its exact opposite, linked to it. A journal is reversed once.
+ * The original journal's row is locked first, so of two reversals at once the second waits, then sees the
+ * first one's reversal and is refused with `invalid_transition` (instead of tripping the unique index on
+ * `reverses_id`, an unexpected error). A row lock is not an UPDATE: the append-only trigger does not fire.
+ */
 export async function reverseJournal(tx: Tx, journalId: bigint, createdById: string | null): Promise<PostedJournal> {
+  await tx.$queryRaw`SELECT id FROM journals WHERE id = ${journalId} FOR NO KEY UPDATE`;
   const original = await tx.journal.findUnique({ where: { id: journalId }, include: { postings: true, reversedBy: true } });
   if (!original) throw new DomainError("not_found");
   if (original.reversedBy) throw new DomainError("invalid_transition", { detail: "journal already reversed" });
