@@ -6,7 +6,10 @@ export default async function BuyerLayout({ children }: { children: React.ReactN
   const user = await requireArea("buyer");
   const t = await getTranslations("nav");
   return (
-    <AreaShell area="buyer" user={user} nav={[{ href: "/buyer/wallet", label: t("wallet") }]}>
+    <AreaShell area="buyer" user={user} nav={[
+        { href: "/buyer/orders", label: t("orders") },
+        { href: "/buyer/wallet", label: t("wallet") },
+      ]}>
       {children}
     </AreaShell>
   );

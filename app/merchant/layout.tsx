@@ -11,6 +11,7 @@ export default async function MerchantLayout({ children }: { children: React.Rea
       user={user}
       nav={[
         { href: "/merchant", label: t("overview") },
+        { href: "/merchant/orders", label: t("orders") },
         { href: "/merchant/onboarding", label: t("onboarding") },
         { href: "/merchant/wallet", label: t("wallet") },
       ]}

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
-export function RegisterForm({ defaultRole, locale }: { defaultRole: "BUYER" | "MERCHANT"; locale: string }) {
+export function RegisterForm({ defaultRole, locale, callbackUrl }: { defaultRole: "BUYER" | "MERCHANT"; locale: string; callbackUrl?: string }) {
   const t = useTranslations("register");
   const router = useRouter();
   const password = useRef("");
@@ -19,10 +19,10 @@ export function RegisterForm({ defaultRole, locale }: { defaultRole: "BUYER" | "
   useEffect(() => {
     if (!state?.ok) return;
     void signIn("credentials", { email: state.data.email, password: password.current, redirect: false }).then(() => {
-      router.replace(state.data.role === "MERCHANT" ? "/merchant" : "/buyer");
+      router.replace(callbackUrl ?? (state.data.role === "MERCHANT" ? "/merchant" : "/buyer"));
       router.refresh();
     });
-  }, [state, router]);
+  }, [state, router, callbackUrl]);
 
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (

@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <LoginForm callbackUrl={safeCallback(callbackUrl)} />
       <p className="mt-4 text-sm text-slate-600">
         {t("noAccount")}{" "}
-        <Link href="/register" className="font-medium text-brand-700 hover:underline">
+        <Link href={callbackUrl && safeCallback(callbackUrl) ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register"} className="font-medium text-brand-700 hover:underline">
           {t("register")}
         </Link>
       </p>

@@ -7,15 +7,16 @@ export async function generateMetadata() {
   return { title: (await getTranslations("register"))("title") };
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ role?: string; callbackUrl?: string }> }) {
   const t = await getTranslations("register");
-  const { role } = await searchParams;
+  const { role, callbackUrl } = await searchParams;
+  const next = callbackUrl && /^\/(?!\/)/.test(callbackUrl) ? callbackUrl : undefined;
   return (
     <Card title={<span data-testid="register-title">{t("title")}</span>}>
-      <RegisterForm defaultRole={role === "MERCHANT" ? "MERCHANT" : "BUYER"} locale={await getLocale()} />
+      <RegisterForm defaultRole={role === "MERCHANT" ? "MERCHANT" : "BUYER"} locale={await getLocale()} callbackUrl={next} />
       <p className="mt-4 text-sm text-slate-600">
         {t("haveAccount")}{" "}
-        <Link href="/login" className="font-medium text-brand-700 hover:underline">
+        <Link href={next ? `/login?callbackUrl=${encodeURIComponent(next)}` : "/login"} className="font-medium text-brand-700 hover:underline">
           {t("signIn")}
         </Link>
       </p>

@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { payOrderAction } from "@/app/buyer/orders/actions";
+import { ActionForm } from "@/components/orders/action-form";
+import { OrderLinesTable } from "@/components/orders/lines-table";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TopUpForm } from "@/components/wallet/top-up-form";
+import { getSession } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { getOrderByPayToken } from "@/lib/escrow/lookup";
+import { userBalance } from "@/lib/ledger/accounts";
+import { formatFen } from "@/lib/money/fen";
+
+/** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet. */
+export default async function PayPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getTranslations("pay");
+  const user = await getSession();
+  const back = `/pay/${encodeURIComponent(token)}`;
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
+  if (user.role !== "BUYER") return <Alert tone="info">{t("buyersOnly")}</Alert>;
+  const order = await getOrderByPayToken(prisma, user, token).catch((e) => {
+    if (isDomainError(e)) return null;
+    throw e;
+  });
+  if (!order) return <Alert tone="error">{t("notFound")}</Alert>;
+  if (order.buyerId === user.userId) {
+    return (
+      <Card title={t("title")}>
+        <Alert tone="success">{t("alreadyPaid")}</Alert>
+        <Link href={`/buyer/orders/${order.id}`} className={`${buttonClass("primary")} mt-4`} data-testid="to-order">
+          {t("toOrder")}
+        </Link>
+      </Card>
+    );
+  }
+  const balance = await userBalance(prisma, user.userId);
+  const expired = order.status !== "CREATED" || order.expiresAt <= new Date();
+  const short = balance < order.totalFen;
+  return (
+    <div className="space-y-4">
+      <Card title={<span data-testid="pay-title">{t("title")}</span>}>
+        <p className="mb-3 text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
+        <OrderLinesTable order={order} />
+        {order.note ? <p className="mt-2 text-sm text-slate-500">{order.note}</p> : null}
+        <p className="mt-4 text-sm">
+          {t("balance")} <span className="font-semibold tabular-nums" data-testid="pay-balance">{formatFen(balance)}</span>
+        </p>
+        <div className="mt-4">
+          {expired ? (
+            <Alert tone="error">{t("expired")}</Alert>
+          ) : short ? (
+            <Alert tone="warning">{t("short", { missing: formatFen(order.totalFen - balance) })}</Alert>
+          ) : (
+            <ActionForm action={payOrderAction} hidden={{ token }} label={t("submit", { amount: formatFen(order.totalFen) })} testId="pay-form" redirectTo={back}>
+              <p className="text-xs text-slate-500">{t("escrowNote")}</p>
+            </ActionForm>
+          )}
+        </div>
+      </Card>
+      {!expired && short ? (
+        <Card title={t("topUp")}>
+          <TopUpForm />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { protectedAction } from "@/lib/actions/client";
+import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
+import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
+import { extendAutoConfirm } from "@/lib/escrow/extend";
+import { payOrder } from "@/lib/escrow/pay";
+import { cancelOrder } from "@/lib/escrow/refund";
+import { idempotencyKey } from "@/lib/wallet/schemas";
+
+const onOrder = z.object({ orderId: z.string().min(1), idempotencyKey });
+
+export const payOrderAction = protectedAction("orders.buy", z.object({ token: z.string().min(10).max(100), idempotencyKey }), async (input, { user }) => {
+  const { result } = await inTransaction(prisma, (tx) => payOrder(tx, user, input));
+  revalidatePath("/", "layout");
+  return { orderId: result.orderId };
+});
+
+export const confirmReceiptAction = protectedAction("orders.buy", onOrder, async (input, { user }) => {
+  await inTransaction(prisma, (tx) => confirmReceipt(tx, user, input));
+  revalidatePath("/buyer", "layout");
+  return { orderId: input.orderId };
+});
+
+export const extendAction = protectedAction("orders.buy", z.object({ orderId: z.string().min(1) }), async ({ orderId }, { user }) => {
+  await inTransaction(prisma, (tx) => extendAutoConfirm(tx, user, orderId));
+  revalidatePath("/buyer", "layout");
+  return { orderId };
+});
+
+export const cancelOrderAction = protectedAction("orders.buy", onOrder, async (input, { user }) => {
+  await inTransaction(prisma, (tx) => cancelOrder(tx, user, input));
+  revalidatePath("/buyer", "layout");
+  return { orderId: input.orderId };
+});

@@ -1,0 +1,109 @@
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import QRCode from "qrcode";
+import { refundOrderAction, shipOrderAction } from "@/app/merchant/orders/actions";
+import { ActionForm } from "@/components/orders/action-form";
+import { remaining } from "@/components/orders/countdown";
+import { OrderLinesTable } from "@/components/orders/lines-table";
+import { OrderStatusBadge } from "@/components/orders/status-badge";
+import { OrderTimeline } from "@/components/orders/timeline";
+import { Card } from "@/components/ui/card";
+import { Field, SelectField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { getOrderForMerchantOrThrow } from "@/lib/escrow/lookup";
+import { orderTimeline } from "@/lib/escrow/queries";
+import { CARRIERS } from "@/lib/escrow/ship";
+import { formatFen } from "@/lib/money/fen";
+import { formatDateTime } from "@/lib/time/format";
+
+async function payLinkFor(token: string) {
+  const h = await headers();
+  const base = process.env.NEXTAUTH_URL ?? `http://${h.get("host") ?? "localhost"}`;
+  return `${base.replace(/\/$/, "")}/pay/${token}`;
+}
+
+export default async function MerchantOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireArea("merchant");
+  const t = await getTranslations("orders");
+  const tCarrier = await getTranslations("carriers");
+  const locale = await getLocale();
+  const order = await getOrderForMerchantOrThrow(prisma, user, (await params).id).catch((e) => {
+    if (isDomainError(e) && e.code === "not_found") notFound();
+    throw e;
+  });
+  const events = await orderTimeline(prisma, order.id);
+  const link = await payLinkFor(order.payToken);
+  const qr = order.status === "CREATED" ? await QRCode.toString(link, { type: "svg", margin: 1, width: 180 }) : null;
+  const held = order.totalFen - order.refundedFen;
+  const now = new Date();
+  return (
+    <>
+      <PageHeader
+        title={<span data-testid="order-no">{t("orderNo", { no: order.orderNo })}</span>}
+        description={formatDateTime(order.createdAt, locale)}
+        actions={<span data-testid="order-status"><OrderStatusBadge status={order.status} /></span>}
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={t("lines")}>
+            <OrderLinesTable order={order} />
+          </Card>
+          {order.status === "COMPLETED" && order.netFen != null ? (
+            <Card title={t("settlement")}>
+              <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+                <div><dt className="text-slate-500">{t("released")}</dt><dd className="tabular-nums">{formatFen(order.totalFen - order.refundedFen)}</dd></div>
+                <div><dt className="text-slate-500">{t("fee")}</dt><dd className="tabular-nums">{formatFen(order.feeFen ?? 0n)}</dd></div>
+                <div><dt className="text-slate-500">{t("reserve")}</dt><dd className="tabular-nums">{formatFen(order.reserveFen ?? 0n)}</dd></div>
+                <div><dt className="text-slate-500">{t("net")}</dt><dd className="font-semibold tabular-nums" data-testid="order-net">{formatFen(order.netFen)}</dd></div>
+              </dl>
+            </Card>
+          ) : null}
+          <Card title={t("timeline")}>
+            <OrderTimeline events={events} />
+          </Card>
+        </div>
+        <div className="space-y-6">
+          {order.status === "CREATED" ? (
+            <Card title={t("payLink")}>
+              <p className="break-all text-xs" data-testid="pay-link">{link}</p>
+              {qr ? <div className="mt-3 w-44" aria-label={t("qr")} dangerouslySetInnerHTML={{ __html: qr }} /> : null}
+              <p className="mt-2 text-xs text-slate-500">{t("expiresAt", { date: formatDateTime(order.expiresAt, locale) })}</p>
+            </Card>
+          ) : null}
+          {order.status === "PAID" ? (
+            <Card title={t("ship")}>
+              {order.shipBy ? <p className="mb-2 text-xs text-slate-500">{t("shipBy", { date: formatDateTime(order.shipBy, locale) })}</p> : null}
+              <ActionForm action={shipOrderAction} hidden={{ orderId: order.id }} label={t("shipSubmit")} testId="ship-form">
+                <SelectField label={t("carrier")} name="carrier" defaultValue="SF">
+                  {CARRIERS.map((c) => (
+                    <option key={c} value={c}>{tCarrier(c)}</option>
+                  ))}
+                </SelectField>
+                <Field label={t("trackingNo")} name="trackingNo" />
+              </ActionForm>
+            </Card>
+          ) : null}
+          {order.status === "SHIPPED" && order.autoConfirmAt ? (
+            <Card title={t("autoConfirm")}>
+              <p className="text-sm" data-testid="auto-confirm">
+                {t("autoConfirmIn", { ...remaining(now, order.autoConfirmAt), date: formatDateTime(order.autoConfirmAt, locale) })}
+              </p>
+            </Card>
+          ) : null}
+          {order.status === "PAID" || order.status === "SHIPPED" ? (
+            <Card title={t("refund")}>
+              <p className="mb-2 text-xs text-slate-500">{t("held", { amount: formatFen(held) })}</p>
+              <ActionForm action={refundOrderAction} hidden={{ orderId: order.id }} label={t("refundSubmit")} variant="danger" testId="refund-form" successMessage={t("refundDone")}>
+                <Field label={t("refundAmount")} name="amount" inputMode="decimal" />
+              </ActionForm>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { OrderStatusBadge } from "@/components/orders/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
+import { requireArea } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { ORDER_STATUSES, parseOrderFilters } from "@/lib/escrow/filters";
+import { ORDER_SORTS, listMerchantOrders } from "@/lib/escrow/queries";
+import { formatFen } from "@/lib/money/fen";
+import { formatDateTime } from "@/lib/time/format";
+
+const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
+
+export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireArea("merchant");
+  const t = await getTranslations("orders");
+  const tStatus = await getTranslations("orderStatus");
+  const locale = await getLocale();
+  const params = await searchParams;
+  const filters = parseOrderFilters(params);
+  const { orders, nextCursor } = await listMerchantOrders(prisma, user, filters, { cursor: params.cursor });
+  const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== "cursor" && v) as [string, string][]);
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        actions={
+          <div className="flex gap-2">
+            <a href={`/api/merchant/orders-csv?${keep}`} className={buttonClass("secondary")} data-testid="export-csv">
+              {t("exportCsv")}
+            </a>
+            <Link href="/merchant/orders/new" className={buttonClass("primary")} data-testid="new-order">
+              {t("new")}
+            </Link>
+          </div>
+        }
+      />
+      <Card>
+        <form className="mb-4 grid gap-2 sm:grid-cols-6" role="search">
+          <select name="status" defaultValue={filters.status ?? ""} aria-label={t("status")} className={input}>
+            <option value="">{t("anyStatus")}</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>{tStatus(s)}</option>
+            ))}
+          </select>
+          <input type="date" name="from" defaultValue={params.from} aria-label={t("from")} className={input} />
+          <input type="date" name="to" defaultValue={params.to} aria-label={t("to")} className={input} />
+          <input name="q" defaultValue={params.q} placeholder={t("search")} aria-label={t("search")} className={input} />
+          <select name="sort" defaultValue={filters.sort ?? "created_desc"} aria-label={t("sort")} className={input}>
+            {ORDER_SORTS.map((s) => (
+              <option key={s} value={s}>{t(`sorts.${s}`)}</option>
+            ))}
+          </select>
+          <button className={buttonClass("secondary")}>{t("filter")}</button>
+        </form>
+        {orders.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("empty")}</p>
+        ) : (
+          <Table head={[t("orderNoColumn"), t("createdAt"), t("buyer"), t("status"), t("total")]} numeric={[4]}>
+            {orders.map((o) => (
+              <tr key={o.id} data-testid="order-row">
+                <Td>
+                  <Link href={`/merchant/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">{o.orderNo}</Link>
+                </Td>
+                <Td>{formatDateTime(o.createdAt, locale)}</Td>
+                <Td>{o.buyer?.email ?? o.buyerContact ?? "—"}</Td>
+                <Td><OrderStatusBadge status={o.status} /></Td>
+                <Td className="text-right tabular-nums">{formatFen(o.totalFen)}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+        {nextCursor ? (
+          <Link href={`/merchant/orders?${new URLSearchParams([...keep, ["cursor", nextCursor]])}`} className={`${buttonClass("secondary")} mt-4`}>
+            {t("next")}
+          </Link>
+        ) : null}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useIdempotencyKey } from "@/components/wallet/use-idempotency-key";
+
+type Action = (state: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
+
+/** A small form around one action: hidden fields, an idempotency key, the outcome, then a refresh or a move. */
+export function ActionForm({
+  action,
+  hidden,
+  label,
+  variant = "primary",
+  successMessage,
+  redirectTo,
+  testId,
+  children,
+}: {
+  action: Action;
+  hidden: Record<string, string>;
+  label: string;
+  variant?: "primary" | "secondary" | "danger";
+  successMessage?: string;
+  redirectTo?: string;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(action as Action, null);
+  const [key, renew] = useIdempotencyKey();
+  useEffect(() => {
+    if (!state?.ok) return;
+    renew();
+    if (redirectTo) router.push(redirectTo);
+    else router.refresh();
+  }, [state, renew, redirectTo, router]);
+  return (
+    <form action={formAction} className="space-y-2" data-testid={testId} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="idempotencyKey" value={key} />
+      {children}
+      {state && !state.ok ? (
+        <Alert tone="error">
+          {state.error.message}
+          {state.error.fieldErrors ? ` ${Object.values(state.error.fieldErrors).join(" ")}` : ""}
+        </Alert>
+      ) : null}
+      {state?.ok && successMessage ? <Alert tone="success">{successMessage}</Alert> : null}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {label}
+      </Button>
+    </form>
+  );
+}
