@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { MerchantDashboard } from "@/components/merchant/dashboard";
 import { MerchantStatusBadge } from "@/components/merchant/status-badge";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { NotificationList } from "@/components/notifications/notification-list";
@@ -30,7 +31,8 @@ export default async function MerchantHome() {
   return (
     <>
       <PageHeader title={merchant.displayName} description={t("description")} />
-      <div className="grid items-start gap-4 md:grid-cols-2">
+      {merchant.status === "APPROVED" ? <MerchantDashboard user={user} /> : null}
+      <div className="mt-6 grid items-start gap-4 md:grid-cols-2">
         <Card title={t("status")}>
           <div className="space-y-3">
             <p data-testid="merchant-status">
@@ -69,7 +71,7 @@ export default async function MerchantHome() {
           </div>
         </Card>
         <div className="space-y-4">
-          <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" />
+          {merchant.status !== "APPROVED" ? <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" /> : null}
           <Card title={t("notifications")} actions={<MarkReadButton />}>
             <NotificationList notifications={notifications} />
           </Card>
