@@ -17,7 +17,15 @@ export async function createUser(role: Role, options: { email?: string; balanceF
       ? await prisma.user.create({ data: { email, name: "Admin", role, passwordHash: await hashPassword(TEST_PASSWORD) } })
       : await inTransaction(prisma, (tx) => registerUser(tx, { email, name: `${role} user`, password: TEST_PASSWORD, role, locale: "zh-CN" }));
   if (role === "MERCHANT" && options.approved) {
-    await prisma.merchant.update({ where: { userId: user.id }, data: { status: "APPROVED", riskLevel: "MEDIUM" } });
+    // An approved merchant has been through onboarding: it has a reviewed settlement account.
+    await prisma.merchant.update({
+      where: { userId: user.id },
+      data: {
+        status: "APPROVED",
+        riskLevel: "MEDIUM",
+        application: { create: { completedSteps: [1, 2, 3, 4], registeredName: "测试商家", bankCode: "CMB", accountHolder: "测试商家", accountNumber: "6222020000000007" } },
+      },
+    });
   }
   const actor: Actor = { userId: user.id, role };
   if (options.balanceFen && options.balanceFen > 0n) {

@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
+import { getSettlementAccount } from "@/lib/merchants/settlement-account";
 import { getWalletOverview } from "@/lib/wallet/overview";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,6 +19,9 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
   const t = await getTranslations("wallet");
   const locale = await getLocale();
   const wallet = await getWalletOverview(prisma, user, { cursor, limit: 20 });
+  const tBanks = await getTranslations("onboarding.banks");
+  const account = await getSettlementAccount(prisma, user);
+  const settlement = account ? { bank: tBanks(account.bankCode as never), last4: account.last4 } : undefined;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -27,7 +31,7 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
           <TopUpForm />
         </Card>
         <Card title={t("withdraw")} className="md:col-span-1">
-          <WithdrawForm />
+          <WithdrawForm settlement={settlement} />
         </Card>
       </div>
       <Card title={t("movements")} className="mt-6">

@@ -5,14 +5,22 @@ import { withdrawAction } from "@/app/_actions/wallet";
 import { Field } from "@/components/ui/field";
 import { MoneyForm } from "./money-form";
 
-export function WithdrawForm() {
+/** Buyers type the bank account; merchants always withdraw to their reviewed settlement account. */
+export function WithdrawForm({ settlement }: { settlement?: { bank: string; last4: string } }) {
   const t = useTranslations("wallet");
   return (
     <MoneyForm action={withdrawAction} submitLabel={t("withdrawSubmit")} successKey="withdrawDone" testId="withdraw-form">
       {(fieldError) => (
         <>
           <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" error={fieldError("amount")} />
-          <Field label={t("bankAccount")} name="bankAccount" inputMode="numeric" autoComplete="off" hint={t("bankAccountHint")} error={fieldError("bankAccount")} />
+          {settlement ? (
+            <>
+              <p className="text-sm text-slate-600" data-testid="settlement-account">{t("toSettlement", settlement)}</p>
+              <input type="hidden" name="bankAccount" value="settlement" />
+            </>
+          ) : (
+            <Field label={t("bankAccount")} name="bankAccount" inputMode="numeric" autoComplete="off" hint={t("bankAccountHint")} error={fieldError("bankAccount")} />
+          )}
         </>
       )}
     </MoneyForm>

@@ -16,14 +16,10 @@ export type WithdrawResult = { journalId: bigint; amountFen: Fen; balanceFen: Fe
  */
 export async function withdraw(tx: Tx, actor: Actor, input: WithdrawInput): Promise<WithdrawResult & { replayed: boolean }> {
   assertRole(actor, ["BUYER", "MERCHANT"]);
-  const bankAccount = input.bankAccount.replace(/[\s-]/g, "");
+  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive" });
+  const bankAccount = actor.role === "MERCHANT" ? await merchantSettlementAccount(tx, actor) : input.bankAccount.replace(/[\s-]/g, "");
   if (!/^\d{12,19}$/.test(bankAccount)) {
     throw new DomainError("validation", { messageKey: "validation.bankAccount", fieldErrors: { bankAccount: "validation.bankAccount" } });
-  }
-  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive" });
-  if (actor.role === "MERCHANT") {
-    const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId }, select: { status: true } });
-    if (merchant?.status !== "APPROVED") throw new DomainError("merchant_not_approved");
   }
   const { result, replayed } = await withIdempotency(
     tx,
@@ -45,4 +41,16 @@ export async function withdraw(tx: Tx, actor: Actor, input: WithdrawInput): Prom
     },
   );
   return { ...result, replayed };
+}
+
+/**
+ * Merchants withdraw only to the settlement account reviewed at onboarding, never to one typed in the form,
+ * and only while approved.
+ */
+async function merchantSettlementAccount(tx: Tx, actor: Actor): Promise<string> {
+  const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId }, select: { status: true, application: { select: { accountNumber: true } } } });
+  if (merchant?.status !== "APPROVED") throw new DomainError("merchant_not_approved");
+  const account = merchant.application?.accountNumber;
+  if (!account) throw new DomainError("validation", { messageKey: "errors.no_settlement_account" });
+  return account;
 }
