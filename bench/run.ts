@@ -1,0 +1,181 @@
+/**
+ * `npm run bench`: escrow lifecycles per second through lib/ (8 workers) next to the same transactions in raw
+ * SQL on the same database, pgbench TPC-B where installed, and the merchant dashboard's server time.
+ * Options: --orders N (historical orders, default 100000; 1000000 for the full run), --merchants N (default
+ * 1000; 10000), --seconds S per throughput run (default 20), --workers N (default 8). Not part of npm test.
+ */
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensureDatabase, startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrateDeploy } from "../lib/db/migrate";
+import { rawLifecycle } from "./raw-lifecycle";
+import { seedDataset } from "./seed-dataset";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const options = { orders: arg("orders", 100_000), merchants: arg("merchants", 1_000), seconds: arg("seconds", 20), workers: arg("workers", 8) };
+
+async function throughput(label: string, workers: number, seconds: number, once: (worker: number) => Promise<void>) {
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      while (Date.now() < deadline) {
+        try {
+          await once(w);
+          done++;
+        } catch (error) {
+          failed++;
+          if (failed < 5) console.error(`  ${label} error: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  const perSecond = done / seconds;
+  console.log(`  ${label}: ${done} lifecycles in ${seconds}s = ${perSecond.toFixed(1)}/s${failed ? ` (${failed} failed)` : ""}`);
+  return perSecond;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  let serverUrl: string;
+  let stop = async () => {};
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = "";
+    serverUrl = u.toString().replace(/\/$/, "");
+  } else {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "anxin-bench-"));
+    await chmod(dir, 0o755);
+    const db = await startEmbeddedDatabase({ dataDir: dir, database: "postgres" });
+    serverUrl = db.serverUrl;
+    stop = async () => {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+  const dbName = `anxin_bench_${Date.now()}`;
+  await ensureDatabase(serverUrl, dbName);
+  const url = `${serverUrl}/${dbName}`;
+  process.env.DATABASE_URL = url;
+  process.env.DB_POOL_MAX = String(options.workers + 2);
+  console.log(`Anxin Pay bench: ${JSON.stringify(options)}`);
+  await migrateDeploy(url);
+
+  const pool = new pg.Pool({ connectionString: url, max: options.workers + 2 });
+  const t0 = performance.now();
+  await seedDataset(pool, options.merchants, options.orders);
+  console.log(`  seeded ${options.merchants} merchants and ${options.orders} historical orders in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
+
+  // The app's modules read DATABASE_URL when first used, so they are imported only now.
+  const { prisma } = await import("../lib/db/client");
+  const { inTransaction } = await import("../lib/db/transaction");
+  const { registerUser } = await import("../lib/auth/register");
+  const { topUp } = await import("../lib/bank/top-up");
+  const { createOrder } = await import("../lib/escrow/create-order");
+  const { payOrder } = await import("../lib/escrow/pay");
+  const { shipOrder } = await import("../lib/escrow/ship");
+  const { confirmReceipt } = await import("../lib/escrow/confirm-receipt");
+  const { merchantDashboard } = await import("../lib/escrow/dashboard");
+  const { platformAccount, userAccount } = await import("../lib/ledger/accounts");
+  const { verifyLedger } = await import("../lib/ledger/verify");
+
+  // One buyer and one merchant per worker, so the workers measure throughput, not one hot row.
+  type Pair = {
+    buyer: { userId: string; role: "BUYER" };
+    merchant: { userId: string; role: "MERCHANT" };
+    merchantId: string;
+    ids: { bank: string; fee: string; wallet: string; reserve: string };
+  };
+  const pairs: Pair[] = [];
+  for (let w = 0; w < options.workers; w++) {
+    const buyer = await inTransaction(prisma, (tx) => registerUser(tx, { email: `bench-buyer-${w}@bench.anxin`, name: `买家${w}`, password: "bench-password-1", role: "BUYER", locale: "zh-CN" }));
+    const buyerActor = { userId: buyer.id, role: "BUYER" as const };
+    for (let i = 0; i < 20; i++) await inTransaction(prisma, (tx) => topUp(tx, buyerActor, { amountFen: 5_000_000n, cardNumber: "6222020000000007", idempotencyKey: randomUUID() }));
+    const merchantUserId = `bm${w + 1}`;
+    const ids = await inTransaction(prisma, async (tx) => ({
+      bank: (await platformAccount(tx, "BANK_CLEARING")).id,
+      fee: (await platformAccount(tx, "PLATFORM_FEE")).id,
+      wallet: (await userAccount(tx, merchantUserId)).id,
+      reserve: (await userAccount(tx, merchantUserId, "RESERVE")).id,
+    }));
+    pairs.push({ buyer: buyerActor, merchant: { userId: merchantUserId, role: "MERCHANT" as const }, merchantId: `m${w + 1}`, ids });
+  }
+
+  console.log("(a) escrow lifecycles: create, pay, ship, confirm (4 transactions each)");
+  const lib = await throughput("lib/ functions", options.workers, options.seconds, async (w) => {
+    const { buyer, merchant } = pairs[w];
+    const order = await inTransaction(prisma, (tx) => createOrder(tx, merchant, { lines: [{ name: "bench", quantity: 1, unitPrice: "128.00" }] }));
+    await inTransaction(prisma, (tx) => payOrder(tx, buyer, { token: order.payToken, idempotencyKey: randomUUID() }));
+    await inTransaction(prisma, (tx) => shipOrder(tx, merchant, order.id, { carrier: "SF", trackingNo: "SF00000000" }));
+    await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer, { orderId: order.id, idempotencyKey: randomUUID() }));
+  });
+  const raw = await throughput("raw SQL (pg)", options.workers, options.seconds, async (w) => {
+    const p = pairs[w];
+    await rawLifecycle(pool, { merchantId: p.merchantId, merchantUserId: p.merchant.userId, buyerId: p.buyer.userId, bankId: p.ids.bank, feeId: p.ids.fee });
+  });
+
+  let pgbenchTps: number | null = null;
+  try {
+    const bin = process.env.PGBENCH ?? "pgbench";
+    await ensureDatabase(serverUrl, `${dbName}_tpcb`);
+    const target = `${serverUrl}/${dbName}_tpcb`;
+    execFileSync(bin, ["-i", "-q", "-s", "8", target], { stdio: "ignore" });
+    const out = execFileSync(bin, ["-c", String(options.workers), "-j", "2", "-T", String(options.seconds), target], { encoding: "utf8" });
+    pgbenchTps = Number(out.match(/tps = ([\d.]+)/)?.[1] ?? NaN);
+    console.log(`  pgbench TPC-B: ${pgbenchTps.toFixed(0)} tx/s`);
+  } catch {
+    console.log("  pgbench: not installed or failed; skipped");
+  }
+
+  console.log("(b) merchant dashboard server time");
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const n = 1 + ((i * 7919) % options.merchants);
+    const started = performance.now();
+    await merchantDashboard(prisma, { userId: `bm${n}`, role: "MERCHANT" });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const p50 = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  console.log(`  p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${times.length} calls`);
+
+  const violations = await verifyLedger(prisma);
+  const ratio = lib / raw;
+  // Each lifecycle is 4 transactions; pgbench counts single transactions.
+  const results = {
+    at: new Date().toISOString(),
+    options,
+    machine: { cpus: os.cpus().length, node: process.version },
+    escrow_lib_lifecycles_per_s: lib,
+    escrow_raw_sql_lifecycles_per_s: raw,
+    escrow_lib_to_raw_sql_ratio: ratio,
+    escrow_lib_tx_per_s: lib * 4,
+    pgbench_tpcb_tps: pgbenchTps,
+    escrow_lib_tx_to_pgbench_ratio: pgbenchTps ? (lib * 4) / pgbenchTps : null,
+    dashboard_ms: { p50, p95 },
+    ledger_violations: violations.length,
+  };
+  console.log(`\nRatios: lib/raw SQL = ${ratio.toFixed(2)} (goal ≥ 0.5)${pgbenchTps ? `; lib transactions/pgbench = ${(results.escrow_lib_tx_to_pgbench_ratio as number).toFixed(2)}` : ""}; ledger violations: ${violations.length}`);
+  await mkdir("bench/results", { recursive: true });
+  const file = path.join("bench/results", `${results.at.replace(/[:.]/g, "-")}.json`);
+  await writeFile(file, JSON.stringify(results, null, 2));
+  console.log(`Written to ${file}`);
+  await prisma.$disconnect();
+  await pool.end();
+  await stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
