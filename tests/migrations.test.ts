@@ -17,7 +17,7 @@ import { migrateDeploy } from "@/lib/db/migrate";
 const prismaBin = path.resolve(process.cwd(), "node_modules", ".bin", "prisma");
 
 /** Written by hand at the bottom of the migrations: not expressible in schema.prisma. */
-const HAND_WRITTEN_INDEXES = new Set(["ledger_accounts_platform_type_key"]);
+const HAND_WRITTEN_INDEXES = new Set(["ledger_accounts_platform_type_key", "disputes_one_open_per_order"]);
 
 /** The test database's URL with another database name: same server, user and options. */
 function urlOf(database: string) {

@@ -11,7 +11,8 @@ export type OrderEventType =
   | "refunded"
   | "cancelled"
   | "expired"
-  | "reserve_released";
+  | "reserve_released"
+  | "disputed";
 
 /** One line of the order's timeline, in the same transaction as the change. */
 export async function addOrderEvent(tx: Tx, orderId: string, type: OrderEventType, actorId: string | null, data: Prisma.InputJsonObject = {}) {

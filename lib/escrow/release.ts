@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/transaction";
 import { orderAccount, platformAccount, userAccount } from "@/lib/ledger/accounts";
 import { postJournal } from "@/lib/ledger/post";
+import { lockReceivableDebt } from "@/lib/ledger/receivable";
 import { getSetting, pricingFor } from "@/lib/settings/settings";
 import { DAY } from "@/lib/time/clock";
 import { addOrderEvent } from "./events";
@@ -22,12 +23,16 @@ export async function releaseShippedOrder(tx: Tx, orderId: string, actorId: stri
   const pricing = await pricingFor(tx, merchant.riskLevel ?? "HIGH");
   const held = order.total_fen - order.refunded_fen;
   const split = splitRelease(held, pricing.feeRateBps, pricing.reserveRateBps);
+  // A debt from an earlier post-completion claim is recovered first, before anything reaches the wallet.
+  const receivable = await lockReceivableDebt(tx, merchant.userId);
+  const recovered = receivable.debt < split.net ? receivable.debt : split.net;
   const escrow = await orderAccount(tx, order.id);
   const lines = [
     { accountId: escrow.id, amount: -held },
-    { accountId: (await userAccount(tx, merchant.userId)).id, amount: split.net },
+    { accountId: (await userAccount(tx, merchant.userId)).id, amount: split.net - recovered },
     { accountId: (await platformAccount(tx, "PLATFORM_FEE")).id, amount: split.fee },
     { accountId: (await userAccount(tx, merchant.userId, "RESERVE")).id, amount: split.reserve },
+    ...(recovered > 0n && receivable.accountId ? [{ accountId: receivable.accountId, amount: recovered }] : []),
   ].filter((l) => l.amount !== 0n);
   if (held > 0n) await postJournal(tx, { kind: "ESCROW_RELEASE", reference: `order:${order.id}`, createdById: actorId, lines });
   await tx.order.update({ where: { id: order.id }, data: { feeFen: split.fee, reserveFen: split.reserve, netFen: split.net } });
@@ -35,6 +40,11 @@ export async function releaseShippedOrder(tx: Tx, orderId: string, actorId: stri
     const releaseAt = new Date(now.getTime() + (await getSetting(tx, "merchant.reserveDays")) * DAY);
     await tx.reserveHold.create({ data: { orderId: order.id, userId: merchant.userId, amountFen: split.reserve, releaseAt } });
   }
-  await addOrderEvent(tx, order.id, event, actorId, { fee: split.fee.toString(), reserve: split.reserve.toString(), net: split.net.toString() });
-  return { orderId: order.id, ...split };
+  await addOrderEvent(tx, order.id, event, actorId, {
+    fee: split.fee.toString(),
+    reserve: split.reserve.toString(),
+    net: split.net.toString(),
+    ...(recovered > 0n ? { recovered: recovered.toString() } : {}),
+  });
+  return { orderId: order.id, ...split, recovered };
 }

@@ -3,8 +3,8 @@ import type { AccountType } from "@/lib/generated/prisma/enums";
 
 export type AccountRef = { id: string; code: string; type: AccountType; userId: string | null };
 
-/** Only the platform's bank clearing account mirrors the outside world and may go below zero. */
-const MAY_GO_NEGATIVE: ReadonlySet<AccountType> = new Set<AccountType>(["BANK_CLEARING"]);
+/** Bank clearing mirrors the outside world; a receivable is what a merchant owes. Only these go below zero. */
+const MAY_GO_NEGATIVE: ReadonlySet<AccountType> = new Set<AccountType>(["BANK_CLEARING", "RECEIVABLE"]);
 
 export const userAccountCode = (userId: string, type: AccountType) => `user:${userId}:${type}:CNY`;
 export const platformAccountCode = (type: AccountType) => `platform:${type}:CNY`;

@@ -19,6 +19,9 @@ export const SETTINGS = {
   "order.shipDeadlineDays": { schema: z.number().int().min(1).max(60), default: 3, group: "orders" },
   "order.autoConfirmDays": { schema: z.number().int().min(1).max(60), default: 10, group: "orders" },
   "order.extendDays": { schema: z.number().int().min(1).max(30), default: 3, group: "orders" },
+  "dispute.claimWindowDays": { schema: z.number().int().min(0).max(180), default: 15, group: "disputes" },
+  "dispute.merchantResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes" },
+  "dispute.buyerResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes" },
 } as const satisfies Record<string, { schema: z.ZodType<number>; default: number; group: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;

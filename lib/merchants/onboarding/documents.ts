@@ -12,10 +12,10 @@ export const DOCUMENT_KINDS = ["BUSINESS_LICENSE", "ID_FRONT", "ID_BACK"] as con
 const ALLOWED_TYPES = new Set(["image/jpeg", "image/png", "application/pdf"]);
 
 /** The type comes from the bytes, never from the name or the browser's claim. */
-export async function checkDocumentBytes(bytes: Uint8Array, field: string): Promise<string> {
+export async function checkDocumentBytes(bytes: Uint8Array, field: string, maxBytes = MAX_DOCUMENT_BYTES, tooLargeKey = "validation.file.tooLarge"): Promise<string> {
   const refuse = (key: string) => new DomainError("validation", { messageKey: key, fieldErrors: { [field]: key } });
   if (bytes.byteLength === 0) throw refuse("validation.file.empty");
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw refuse("validation.file.tooLarge");
+  if (bytes.byteLength > maxBytes) throw refuse(tooLargeKey);
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !ALLOWED_TYPES.has(type.mime)) throw refuse("validation.file.type");
   return type.mime;

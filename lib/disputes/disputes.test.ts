@@ -1,0 +1,203 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { inTransaction } from "@/lib/db/transaction";
+import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
+import { refundOrder } from "@/lib/escrow/refund";
+import type { DisputeStatus } from "@/lib/generated/prisma/enums";
+import { userBalance } from "@/lib/ledger/accounts";
+import { verifyLedger } from "@/lib/ledger/verify";
+import { DAY, fixedClock, type Clock } from "@/lib/time/clock";
+import { prisma, resetDatabase } from "@/tests/db";
+import { completedOrder, key, paidOrder, shippedOrder } from "@/tests/escrow-fixtures";
+import { createUser } from "@/tests/fixtures";
+import { PNG } from "@/tests/onboarding-fixtures";
+import { getDisputeForParty } from "./access";
+import { decideDispute } from "./decide";
+import { enforceDisputeDeadlines } from "./deadlines";
+import { openDispute } from "./open";
+import { buyerAcceptOffer, buyerEscalate, buyerWithdraw, merchantAccept, merchantRespond, postDisputeMessage } from "./respond";
+import { disputeStates } from "./states";
+
+async function setup(buyerFen = 100_000n) {
+  const merchant = await createUser("MERCHANT", { approved: true });
+  const buyer = await createUser("BUYER", { balanceFen: buyerFen });
+  const admin = await createUser("ADMIN");
+  return { merchant, buyer, admin };
+}
+const open = (buyer: { actor: { userId: string; role: "BUYER" } }, orderId: string, claimedFen: bigint, clock?: Clock) =>
+  inTransaction(prisma, (tx) => openDispute(tx, buyer.actor as never, { orderId, reason: "DAMAGED", claimedFen, description: "外包装破损，茶叶洒了一半", files: [{ bytes: PNG, name: "photo.png" }] }, clock));
+const order = (id: string) => prisma.order.findUniqueOrThrow({ where: { id } });
+const fee = async () => (await prisma.ledgerAccount.findUnique({ where: { code: "platform:PLATFORM_FEE:CNY" } }))?.balance ?? 0n;
+
+describe("dispute state machine", () => {
+  it("allows exactly the listed transitions", () => {
+    const all: DisputeStatus[] = ["OPEN", "AWAITING_BUYER", "ESCALATED", "RESOLVED_BUYER", "RESOLVED_MERCHANT", "RESOLVED_SPLIT", "WITHDRAWN"];
+    const allowed = new Set([
+      "OPEN>AWAITING_BUYER", "OPEN>RESOLVED_BUYER", "OPEN>ESCALATED", "OPEN>WITHDRAWN",
+      "AWAITING_BUYER>RESOLVED_SPLIT", "AWAITING_BUYER>ESCALATED", "AWAITING_BUYER>WITHDRAWN", "AWAITING_BUYER>RESOLVED_MERCHANT",
+      "ESCALATED>RESOLVED_BUYER", "ESCALATED>RESOLVED_SPLIT", "ESCALATED>RESOLVED_MERCHANT",
+    ]);
+    for (const from of all) for (const to of all) expect(disputeStates.can(from, to), `${from}→${to}`).toBe(allowed.has(`${from}>${to}`));
+  });
+});
+
+describe("disputes", () => {
+  beforeEach(resetDatabase);
+
+  it("opening freezes the order: no confirm, no auto-confirm, no refund outside the dispute; one open dispute per order", async () => {
+    const clock = fixedClock("2026-11-01T00:00:00Z");
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00", clock);
+    clock.advance(2 * DAY);
+    const dispute = await open(buyer, o.id, 10_000n, clock);
+    expect((await order(o.id)).status).toBe("DISPUTED");
+    expect(dispute.frozenRemainingMs).toBe(BigInt(8 * DAY));
+    await expect(inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: o.id, idempotencyKey: key() }, clock))).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(inTransaction(prisma, (tx) => refundOrder(tx, merchant.actor, { orderId: o.id, amountFen: 100n, idempotencyKey: key() }))).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(open(buyer, o.id, 100n, clock)).rejects.toMatchObject({ messageKey: "errors.dispute_exists" });
+    await expect(open(buyer, o.id, 20_000n, clock)).rejects.toMatchObject({ code: "invalid_transition" });
+    expect(await prisma.disputeFile.count({ where: { disputeId: dispute.id } })).toBe(1);
+  });
+
+  it("the claim cannot exceed what escrow holds; evidence is checked by its bytes, size and count", async () => {
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    await expect(open(buyer, o.id, 10_001n)).rejects.toMatchObject({ messageKey: "errors.claim_too_much" });
+    const tooBig = [{ bytes: new Uint8Array(2 * 1024 * 1024 + 1).fill(0xff), name: "big.jpg" }];
+    const base = { orderId: o.id, reason: "DAMAGED" as const, claimedFen: 100n, description: "photos attached" };
+    await expect(inTransaction(prisma, (tx) => openDispute(tx, buyer.actor, { ...base, files: tooBig }))).rejects.toMatchObject({ messageKey: "validation.evidence.tooLarge" });
+    const tooMany = Array.from({ length: 11 }, (_, i) => ({ bytes: PNG, name: `p${i}.png` }));
+    await expect(inTransaction(prisma, (tx) => openDispute(tx, buyer.actor, { ...base, files: tooMany }))).rejects.toMatchObject({ messageKey: "validation.evidence.tooMany" });
+    const fake = [{ bytes: new TextEncoder().encode("not really a picture"), name: "x.png" }];
+    await expect(inTransaction(prisma, (tx) => openDispute(tx, buyer.actor, { ...base, files: fake }))).rejects.toMatchObject({ messageKey: "validation.file.type" });
+    expect((await order(o.id)).status).toBe("SHIPPED");
+    expect(await prisma.dispute.count()).toBe(0);
+  });
+
+  it("the merchant accepts: the claim is refunded, the rest released; buyer + merchant + fee add up to what was paid", async () => {
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const d = await open(buyer, o.id, 3_000n);
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, d.id));
+    expect((await prisma.dispute.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("RESOLVED_BUYER");
+    const after = await order(o.id);
+    expect(after.status).toBe("COMPLETED");
+    expect(await userBalance(prisma, buyer.id)).toBe(93_000n);
+    const merchantGot = (await userBalance(prisma, merchant.id)) + (await userBalance(prisma, merchant.id, "RESERVE"));
+    expect(3_000n + merchantGot + (await fee())).toBe(10_000n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("offer → buyer accepts (split); contest → escalate → admin refunds in part, audited", async () => {
+    const { merchant, buyer, admin } = await setup();
+    const a = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const da = await open(buyer, a.id, 10_000n);
+    await expect(inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, da.id, { kind: "OFFER", amountFen: 10_000n }))).rejects.toMatchObject({ messageKey: "errors.offer_amount" });
+    await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, da.id, { kind: "OFFER", amountFen: 2_500n, body: "补偿 25 元" }));
+    await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, buyer.actor, da.id));
+    expect((await prisma.dispute.findUniqueOrThrow({ where: { id: da.id } })).status).toBe("RESOLVED_SPLIT");
+
+    const b = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const db = await open(buyer, b.id, 10_000n);
+    await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, db.id, { kind: "CONTEST", body: "发货时完好，有称重记录", files: [{ bytes: PNG, name: "weight.png" }] }));
+    await expect(inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "x" }))).rejects.toMatchObject({ messageKey: "errors.dispute_not_escalated" });
+    await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, db.id, "请平台介入"));
+    const before = await userBalance(prisma, buyer.id);
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "双方各担一部分" }));
+    expect((await userBalance(prisma, buyer.id)) - before).toBe(4_000n);
+    expect((await order(b.id)).status).toBe("COMPLETED");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { targetId: db.id } });
+    expect(audit).toMatchObject({ actorId: admin.id, action: "dispute.decide", after: { status: "RESOLVED_SPLIT", refunded: "40.00" } });
+    const thread = await prisma.disputeMessage.findMany({ where: { disputeId: db.id }, orderBy: { id: "asc" } });
+    expect(thread.map((m) => m.kind)).toEqual(["OPENED", "CONTEST", "ESCALATE", "DECISION"]);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("deadlines: a silent merchant loses, a silent buyer loses; the job run twice settles once", async () => {
+    const clock = fixedClock("2026-11-01T00:00:00Z");
+    const { merchant, buyer } = await setup();
+    const a = await shippedOrder(merchant.actor, buyer.actor, "100.00", clock);
+    const b = await shippedOrder(merchant.actor, buyer.actor, "100.00", clock);
+    const da = await open(buyer, a.id, 6_000n, clock);
+    const db = await open(buyer, b.id, 6_000n, clock);
+    await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, db.id, { kind: "CONTEST", body: "商品没有问题" }, clock));
+    clock.advance(5 * DAY + 1);
+    const [r1, r2] = await Promise.all([enforceDisputeDeadlines(prisma, clock), enforceDisputeDeadlines(prisma, clock)]);
+    expect(r1.settled + r2.settled).toBe(2);
+    expect((await prisma.dispute.findUniqueOrThrow({ where: { id: da.id } })).status).toBe("RESOLVED_BUYER");
+    expect((await prisma.dispute.findUniqueOrThrow({ where: { id: db.id } })).status).toBe("RESOLVED_MERCHANT");
+    expect((await order(b.id)).status).toBe("COMPLETED");
+    expect(await userBalance(prisma, buyer.id)).toBe(100_000n - 20_000n + 6_000n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("a withdrawn dispute gives the order back its remaining auto-confirm time", async () => {
+    const clock = fixedClock("2026-11-01T00:00:00Z");
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00", clock);
+    clock.advance(4 * DAY);
+    const d = await open(buyer, o.id, 1_000n, clock);
+    clock.advance(3 * DAY);
+    await inTransaction(prisma, (tx) => buyerWithdraw(tx, buyer.actor, d.id, clock));
+    const after = await order(o.id);
+    expect(after.status).toBe("SHIPPED");
+    expect(after.autoConfirmAt?.toISOString()).toBe(new Date(clock.now().getTime() + 6 * DAY).toISOString());
+  });
+
+  it("a dispute opened at the same moment as a confirm: exactly one wins", async () => {
+    const { merchant, buyer } = await setup(1_000_000n);
+    for (let i = 0; i < 5; i++) {
+      const o = await shippedOrder(merchant.actor, buyer.actor, "10.00");
+      const [confirm, dispute] = await Promise.allSettled([
+        inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: o.id, idempotencyKey: key() })),
+        inTransaction(prisma, (tx) => openDispute(tx, buyer.actor, { orderId: o.id, reason: "NOT_RECEIVED", claimedFen: 1_000n, description: "没有收到货" })),
+      ]);
+      const final = (await order(o.id)).status;
+      const frozeIt = dispute.status === "fulfilled" && !dispute.value.afterCompletion;
+      // Exactly one of "released by the confirm" and "frozen by the dispute" happened. (A dispute that arrives
+      // after the confirm committed is a post-completion claim, which is not a freeze.)
+      expect(Number(confirm.status === "fulfilled") + Number(frozeIt)).toBe(1);
+      expect(final).toBe(frozeIt ? "DISPUTED" : "COMPLETED");
+      if (dispute.status === "rejected") expect(dispute.reason.code).toBe("invalid_transition");
+    }
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("a post-completion claim decided for the buyer when the merchant is short: the rest is recovered from the next release", async () => {
+    const clock = fixedClock("2026-11-01T00:00:00Z");
+    const { merchant, buyer, admin } = await setup(1_000_000n);
+    const o = await completedOrder(merchant.actor, buyer.actor, "100.00", clock); // merchant wallet: ¥94.05
+    clock.advance(10 * DAY);
+    const d = await open(buyer, o.id, 10_000n, clock);
+    expect(d.afterCompletion).toBe(true);
+    await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, d.id, "", clock));
+    const buyerBefore = await userBalance(prisma, buyer.id);
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, d.id, { outcome: "REFUND_FULL", reasonCode: "EVIDENCE_SUPPORTS_BUYER", note: "假货" }, clock));
+    expect((await userBalance(prisma, buyer.id)) - buyerBefore).toBe(10_000n);
+    expect(await userBalance(prisma, merchant.id)).toBe(0n);
+    expect(await userBalance(prisma, merchant.id, "RECEIVABLE")).toBe(-595n);
+    // The next release pays the debt before anything reaches the wallet.
+    const next = await shippedOrder(merchant.actor, buyer.actor, "100.00", clock);
+    await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: next.id, idempotencyKey: key() }, clock));
+    expect(await userBalance(prisma, merchant.id, "RECEIVABLE")).toBe(0n);
+    expect(await userBalance(prisma, merchant.id)).toBe(9_405n - 595n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+    clock.advance(20 * DAY);
+    await expect(open(buyer, next.id, 100n, clock)).rejects.toMatchObject({ messageKey: "errors.claim_window_passed" });
+  });
+
+  it("a third party cannot see a dispute, its messages or its files, nor post to it", async () => {
+    const { merchant, buyer, admin } = await setup();
+    const o = await paidOrder(merchant.actor, buyer.actor, "10.00");
+    const d = await open(buyer, o.id, 500n);
+    const otherMerchant = await createUser("MERCHANT", { approved: true });
+    const otherBuyer = await createUser("BUYER");
+    for (const stranger of [otherMerchant, otherBuyer]) {
+      await expect(getDisputeForParty(prisma, stranger.actor, d.id)).rejects.toMatchObject({ code: "not_found" });
+      await expect(inTransaction(prisma, (tx) => postDisputeMessage(tx, stranger.actor, d.id, { body: "hello" }))).rejects.toMatchObject({ code: "not_found" });
+    }
+    expect((await getDisputeForParty(prisma, admin.actor, d.id)).party).toBe("ADMIN");
+    await expect(inTransaction(prisma, (tx) => merchantAccept(tx, buyer.actor, d.id))).rejects.toMatchObject({ code: "forbidden" });
+    await inTransaction(prisma, (tx) => postDisputeMessage(tx, merchant.actor, d.id, { body: "我们马上核实" }));
+    expect(await prisma.disputeMessage.count({ where: { disputeId: d.id } })).toBe(2);
+  });
+});
