@@ -8,6 +8,7 @@ export default async function BuyerLayout({ children }: { children: React.ReactN
   return (
     <AreaShell area="buyer" user={user} nav={[
         { href: "/buyer/orders", label: t("orders") },
+        { href: "/buyer/disputes", label: t("disputes") },
         { href: "/buyer/wallet", label: t("wallet") },
       ]}>
       {children}

@@ -13,6 +13,7 @@ export default async function MerchantLayout({ children }: { children: React.Rea
         { href: "/merchant", label: t("overview") },
         { href: "/merchant/orders", label: t("orders") },
         { href: "/merchant/calendar", label: t("calendar") },
+        { href: "/merchant/disputes", label: t("disputes") },
         { href: "/merchant/onboarding", label: t("onboarding") },
         { href: "/merchant/wallet", label: t("wallet") },
       ]}

@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
+import { merchantDisputeRates } from "@/lib/disputes/queries";
 import { merchantDashboard } from "@/lib/escrow/dashboard";
 import { ORDER_STATUSES } from "@/lib/escrow/filters";
 import { formatFen } from "@/lib/money/fen";
@@ -14,7 +15,7 @@ import { formatFen } from "@/lib/money/fen";
 export async function MerchantDashboard({ user }: { user: SessionUser }) {
   const t = await getTranslations("dashboard");
   const tStatus = await getTranslations("orderStatus");
-  const d = await merchantDashboard(prisma, user);
+  const [d, rates] = await Promise.all([merchantDashboard(prisma, user), merchantDisputeRates(prisma, user)]);
   const slices = ORDER_STATUSES.map((s) => ({ name: tStatus(s), value: d.byStatus[s] ?? 0 })).filter((s) => s.value > 0);
   return (
     <div className="space-y-4" data-testid="merchant-dashboard">
@@ -26,6 +27,8 @@ export async function MerchantDashboard({ user }: { user: SessionUser }) {
         <Stat label={t("held")} value={formatFen(d.heldFen)} testId="escrow-held" />
         <Stat label={t("available")} value={formatFen(d.availableFen)} testId="merchant-balance" />
         <Stat label={t("reserve")} value={formatFen(d.reserveFen)} />
+        <Stat label={t("disputeRate")} value={`${(rates.rate30Bps / 100).toFixed(2)}% / ${(rates.rate90Bps / 100).toFixed(2)}%`} testId="dispute-rate" />
+        <Stat label={t("lostShare")} value={`${(rates.lostShareBps90 / 100).toFixed(2)}%`} />
         <div className="flex flex-col gap-2">
           <Link href="/merchant/orders/new" className={buttonClass("primary")}>{t("newOrder")}</Link>
           <Link href="/merchant/calendar" className={buttonClass("secondary")}>{t("calendar")}</Link>

@@ -46,9 +46,11 @@ async function toActionError(error: unknown, action: string): Promise<ActionErro
 function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
   const object: Record<string, unknown> = {};
-  for (const [key, value] of input.entries()) {
+  for (const key of new Set(input.keys())) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
-    object[key] = value;
+    // A repeated field (several files, checkboxes) arrives as an array; keys ending in [] always do.
+    const values = input.getAll(key);
+    object[key.replace(/\[\]$/, "")] = key.endsWith("[]") || values.length > 1 ? values : values[0];
   }
   return object;
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { inTransaction } from "@/lib/db/transaction";
 import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
 import { refundOrder } from "@/lib/escrow/refund";
@@ -23,8 +24,8 @@ async function setup(buyerFen = 100_000n) {
   const admin = await createUser("ADMIN");
   return { merchant, buyer, admin };
 }
-const open = (buyer: { actor: { userId: string; role: "BUYER" } }, orderId: string, claimedFen: bigint, clock?: Clock) =>
-  inTransaction(prisma, (tx) => openDispute(tx, buyer.actor as never, { orderId, reason: "DAMAGED", claimedFen, description: "外包装破损，茶叶洒了一半", files: [{ bytes: PNG, name: "photo.png" }] }, clock));
+const open = (buyer: { actor: Actor }, orderId: string, claimedFen: bigint, clock?: Clock) =>
+  inTransaction(prisma, (tx) => openDispute(tx, buyer.actor, { orderId, reason: "DAMAGED", claimedFen, description: "外包装破损，茶叶洒了一半", files: [{ bytes: PNG, name: "photo.png" }] }, clock));
 const order = (id: string) => prisma.order.findUniqueOrThrow({ where: { id } });
 const fee = async () => (await prisma.ledgerAccount.findUnique({ where: { code: "platform:PLATFORM_FEE:CNY" } }))?.balance ?? 0n;
 

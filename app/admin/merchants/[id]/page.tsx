@@ -12,6 +12,7 @@ import { ALL_FIELDS } from "@/lib/merchants/onboarding/schemas";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { REJECT_REASONS } from "@/lib/merchants/review/decide";
 import { pricingFor } from "@/lib/settings/settings";
+import { merchantDisputeRates } from "@/lib/disputes/queries";
 import { formatDateTime } from "@/lib/time/format";
 import { DecisionForms, SuspensionForm } from "./decision-forms";
 
@@ -27,6 +28,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
   });
   const { merchant, checks } = detail;
   const pricing = merchant.riskLevel ? await pricingFor(prisma, merchant.riskLevel) : null;
+  const rates = await merchantDisputeRates(prisma, user, merchant.id);
   return (
     <>
       <PageHeader
@@ -73,6 +75,11 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
               <SuspensionForm merchantId={merchant.id} suspend={merchant.status === "APPROVED"} />
             </Card>
           ) : null}
+          <Card title={t("disputeRates")}>
+            <p className="text-sm" data-testid="admin-dispute-rates">
+              {t("disputeRatesLine", { r30: (rates.rate30Bps / 100).toFixed(2), r90: (rates.rate90Bps / 100).toFixed(2), lost: (rates.lostShareBps90 / 100).toFixed(2) })}
+            </p>
+          </Card>
           {pricing ? (
             <Card title={t("pricing")}>
               <p className="text-sm" data-testid="pricing">

@@ -13,6 +13,11 @@ import { prisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { getOrderForBuyerOrThrow } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
+import { latestDisputeForOrder } from "@/lib/disputes/queries";
+import { isOpen } from "@/lib/disputes/states";
+import { OpenDisputeForm } from "@/components/disputes/open-dispute-form";
+import { fenToYuanString } from "@/lib/money/fen";
+import Link from "next/link";
 import { formatDateTime } from "@/lib/time/format";
 
 export default async function BuyerOrderPage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,6 +30,8 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
     throw e;
   });
   const events = await orderTimeline(prisma, order.id);
+  const dispute = await latestDisputeForOrder(prisma, order.id);
+  const canDispute = !(dispute && isOpen(dispute.status)) && ["PAID", "SHIPPED", "COMPLETED"].includes(order.status);
   return (
     <>
       <PageHeader
@@ -53,6 +60,18 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
                 <ActionForm action={confirmReceiptAction} hidden={{ orderId: order.id }} label={t("confirm")} testId="confirm-form" successMessage={t("confirmed")} />
                 {!order.extended ? <ActionForm action={extendAction} hidden={{ orderId: order.id }} label={t("extend")} variant="secondary" testId="extend-form" /> : null}
               </div>
+            </Card>
+          ) : null}
+          {dispute ? (
+            <Card title={t("dispute")}>
+              <Link href={`/buyer/disputes/${dispute.id}`} className="text-brand-700 underline" data-testid="to-dispute">
+                {t("viewDispute")}
+              </Link>
+            </Card>
+          ) : null}
+          {canDispute ? (
+            <Card title={t("problem")}>
+              <OpenDisputeForm orderId={order.id} maxYuan={fenToYuanString(order.totalFen - order.refundedFen)} />
             </Card>
           ) : null}
           {order.status === "PAID" ? (

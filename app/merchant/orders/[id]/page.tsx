@@ -16,6 +16,8 @@ import { prisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { getOrderForMerchantOrThrow } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
+import { latestDisputeForOrder } from "@/lib/disputes/queries";
+import Link from "next/link";
 import { CARRIERS } from "@/lib/escrow/ship";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
@@ -36,6 +38,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
     throw e;
   });
   const events = await orderTimeline(prisma, order.id);
+  const dispute = await latestDisputeForOrder(prisma, order.id);
   const link = await payLinkFor(order.payToken);
   const qr = order.status === "CREATED" ? await QRCode.toString(link, { type: "svg", margin: 1, width: 180 }) : null;
   const held = order.totalFen - order.refundedFen;
@@ -67,6 +70,13 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           </Card>
         </div>
         <div className="space-y-6">
+          {dispute ? (
+            <Card title={t("dispute")}>
+              <Link href={`/merchant/disputes/${dispute.id}`} className="text-brand-700 underline" data-testid="to-dispute">
+                {t("viewDispute")}
+              </Link>
+            </Card>
+          ) : null}
           {order.status === "CREATED" ? (
             <Card title={t("payLink")}>
               <p className="break-all text-xs" data-testid="pay-link">{link}</p>

@@ -1,0 +1,86 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { protectedAction } from "@/lib/actions/client";
+import { prisma } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/transaction";
+import { decideDispute } from "@/lib/disputes/decide";
+import { openDispute } from "@/lib/disputes/open";
+import { buyerAcceptOffer, buyerEscalate, buyerWithdraw, merchantAccept, merchantRespond, postDisputeMessage } from "@/lib/disputes/respond";
+import type { Evidence } from "@/lib/disputes/thread";
+import { yuanAmount } from "@/lib/wallet/schemas";
+
+// Empty file inputs arrive as a zero-byte unnamed File: those are "no file", not an empty upload.
+const files = z
+  .union([z.instanceof(File), z.array(z.instanceof(File))])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0 || f.name !== ""));
+
+async function evidence(list: File[]): Promise<Evidence[]> {
+  return Promise.all(list.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name })));
+}
+
+const onDispute = z.object({ disputeId: z.string().min(1) });
+const done = (id: string) => {
+  revalidatePath("/", "layout");
+  return { disputeId: id };
+};
+
+export const openDisputeAction = protectedAction(
+  "disputes.open",
+  z.object({ orderId: z.string().min(1), reason: z.string(), amount: yuanAmount, description: z.string(), files }),
+  async (input, { user }) => {
+    const dispute = await inTransaction(prisma, async (tx) =>
+      openDispute(tx, user, { orderId: input.orderId, reason: input.reason as never, claimedFen: input.amount, description: input.description, files: await evidence(input.files) }),
+    );
+    return done(dispute.id);
+  },
+);
+
+export const postDisputeMessageAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000), files }), async (input, { user }) => {
+  const list = await evidence(input.files);
+  await inTransaction(prisma, (tx) => postDisputeMessage(tx, user, input.disputeId, { body: input.body, files: list }));
+  return done(input.disputeId);
+});
+
+export const merchantAcceptAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
+  await inTransaction(prisma, (tx) => merchantAccept(tx, user, disputeId));
+  return done(disputeId);
+});
+
+export const merchantOfferAction = protectedAction("disputes.take_part", onDispute.extend({ amount: yuanAmount, body: z.string().max(2000).optional() }), async (input, { user }) => {
+  await inTransaction(prisma, (tx) => merchantRespond(tx, user, input.disputeId, { kind: "OFFER", amountFen: input.amount, body: input.body }));
+  return done(input.disputeId);
+});
+
+export const merchantContestAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000), files }), async (input, { user }) => {
+  const list = await evidence(input.files);
+  await inTransaction(prisma, (tx) => merchantRespond(tx, user, input.disputeId, { kind: "CONTEST", body: input.body, files: list }));
+  return done(input.disputeId);
+});
+
+export const buyerAcceptOfferAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
+  await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, user, disputeId));
+  return done(disputeId);
+});
+
+export const buyerEscalateAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000).optional() }), async (input, { user }) => {
+  await inTransaction(prisma, (tx) => buyerEscalate(tx, user, input.disputeId, input.body ?? ""));
+  return done(input.disputeId);
+});
+
+export const buyerWithdrawAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
+  await inTransaction(prisma, (tx) => buyerWithdraw(tx, user, disputeId));
+  return done(disputeId);
+});
+
+export const decideDisputeAction = protectedAction(
+  "disputes.decide",
+  onDispute.extend({ outcome: z.string(), amount: z.string().optional(), reasonCode: z.string(), note: z.string() }),
+  async (input, { user }) => {
+    const amountFen = input.outcome === "REFUND_PART" ? yuanAmount.parse(input.amount ?? "") : undefined;
+    await inTransaction(prisma, (tx) => decideDispute(tx, user, input.disputeId, { outcome: input.outcome as never, amountFen, reasonCode: input.reasonCode as never, note: input.note }));
+    return done(input.disputeId);
+  },
+);

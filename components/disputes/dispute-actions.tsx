@@ -1,0 +1,85 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import {
+  buyerAcceptOfferAction,
+  buyerEscalateAction,
+  buyerWithdrawAction,
+  decideDisputeAction,
+  merchantAcceptAction,
+  merchantContestAction,
+  merchantOfferAction,
+  postDisputeMessageAction,
+} from "@/app/_actions/disputes";
+import { ActionForm } from "@/components/orders/action-form";
+import { Field, SelectField } from "@/components/ui/field";
+import { formatFen } from "@/lib/money/fen";
+
+const area = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
+const DECISION_REASONS = ["EVIDENCE_SUPPORTS_BUYER", "EVIDENCE_SUPPORTS_MERCHANT", "SHARED_RESPONSIBILITY", "NOT_DELIVERED", "OTHER"];
+
+function FilesInput({ label }: { label: string }) {
+  return (
+    <label className="block text-sm">
+      <span className="font-medium text-slate-700">{label}</span>
+      <input type="file" name="files" multiple accept="image/jpeg,image/png,application/pdf" className="mt-1 block w-full text-sm" />
+    </label>
+  );
+}
+
+/** What this party may do now; the server checks it all again. */
+export function DisputeActions({ party, disputeId, status, offerFen, claimedFen }: { party: string; disputeId: string; status: string; offerFen: string | null; claimedFen: string }) {
+  const t = useTranslations("disputes");
+  const hidden = { disputeId };
+  return (
+    <div className="space-y-6">
+      {party === "MERCHANT" && status === "OPEN" ? (
+        <>
+          <ActionForm action={merchantAcceptAction} hidden={hidden} label={t("accept", { amount: formatFen(BigInt(claimedFen)) })} testId="merchant-accept" />
+          <ActionForm action={merchantOfferAction} hidden={hidden} label={t("offer")} variant="secondary" testId="merchant-offer">
+            <Field label={t("offerAmount")} name="amount" inputMode="decimal" />
+            <textarea name="body" rows={2} aria-label={t("message")} placeholder={t("message")} className={area} />
+          </ActionForm>
+          <ActionForm action={merchantContestAction} hidden={hidden} label={t("contest")} variant="secondary" testId="merchant-contest">
+            <textarea name="body" rows={3} aria-label={t("contestReason")} placeholder={t("contestReason")} className={area} />
+            <FilesInput label={t("evidence")} />
+          </ActionForm>
+        </>
+      ) : null}
+      {party === "BUYER" ? (
+        <>
+          {status === "AWAITING_BUYER" && offerFen ? (
+            <ActionForm action={buyerAcceptOfferAction} hidden={hidden} label={t("acceptOffer", { amount: formatFen(BigInt(offerFen)) })} testId="buyer-accept-offer" />
+          ) : null}
+          {status !== "ESCALATED" ? (
+            <ActionForm action={buyerEscalateAction} hidden={hidden} label={t("escalate")} variant="secondary" testId="buyer-escalate">
+              <textarea name="body" rows={2} aria-label={t("escalateReason")} placeholder={t("escalateReason")} className={area} />
+            </ActionForm>
+          ) : null}
+          {status !== "ESCALATED" ? <ActionForm action={buyerWithdrawAction} hidden={hidden} label={t("withdraw")} variant="danger" testId="buyer-withdraw" /> : null}
+        </>
+      ) : null}
+      {party === "ADMIN" && status === "ESCALATED" ? (
+        <ActionForm action={decideDisputeAction} hidden={hidden} label={t("decide")} testId="admin-decide">
+          <SelectField label={t("outcomeLabel")} name="outcome" defaultValue="REFUND_PART">
+            <option value="REFUND_FULL">{t("outcomes.REFUND_FULL")}</option>
+            <option value="REFUND_PART">{t("outcomes.REFUND_PART")}</option>
+            <option value="RELEASE">{t("outcomes.RELEASE")}</option>
+          </SelectField>
+          <Field label={t("partAmount")} name="amount" inputMode="decimal" />
+          <SelectField label={t("decisionReason")} name="reasonCode" defaultValue="">
+            <option value="">—</option>
+            {DECISION_REASONS.map((r) => (
+              <option key={r} value={r}>{t(`decisionReasons.${r}` as never)}</option>
+            ))}
+          </SelectField>
+          <textarea name="note" rows={2} aria-label={t("decisionNote")} placeholder={t("decisionNote")} className={area} />
+        </ActionForm>
+      ) : null}
+      <ActionForm action={postDisputeMessageAction} hidden={hidden} label={t("send")} variant="secondary" testId="dispute-message">
+        <textarea name="body" rows={2} aria-label={t("message")} placeholder={t("message")} className={area} />
+        <FilesInput label={t("evidence")} />
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { openDisputeAction } from "@/app/_actions/disputes";
+import { ActionForm } from "@/components/orders/action-form";
+import { Field, SelectField } from "@/components/ui/field";
+
+const REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "COUNTERFEIT", "OTHER"];
+
+export function OpenDisputeForm({ orderId, maxYuan }: { orderId: string; maxYuan: string }) {
+  const t = useTranslations("disputes");
+  return (
+    <ActionForm action={openDisputeAction} hidden={{ orderId }} label={t("open")} variant="danger" testId="open-dispute">
+      <SelectField label={t("reason")} name="reason" defaultValue="">
+        <option value="">—</option>
+        {REASONS.map((r) => (
+          <option key={r} value={r}>{t(`reasons.${r}` as never)}</option>
+        ))}
+      </SelectField>
+      <Field label={t("claimAmount")} name="amount" inputMode="decimal" defaultValue={maxYuan} hint={t("claimHint", { max: maxYuan })} />
+      <label className="block text-sm">
+        <span className="font-medium text-slate-700">{t("description")}</span>
+        <textarea name="description" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      </label>
+      <label className="block text-sm">
+        <span className="font-medium text-slate-700">{t("evidenceHint")}</span>
+        <input type="file" name="files" multiple accept="image/jpeg,image/png,application/pdf" className="mt-1 block w-full text-sm" />
+      </label>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { readOrCreateAuthSecret } from "./auth-secret";
+import { banner } from "./banner";
+import { buildIfNeeded } from "./build-if-needed";
+import { assertWebPortFree } from "./check-port";
+import { startChild, stopChildren } from "./children";
+import { Lifecycle } from "./lifecycle";
+import { openDatabase } from "./open-database";
+import { seedIfEmpty } from "./seed-if-empty";
+import { PROJECT_ROOT, readSettings, type Settings } from "./settings";
+import { waitForHealth } from "./wait-for-health";
+
+export type StartOptions = Partial<Settings> & {
+  /** Runs last on shutdown, after the database stopped (e2e: delete the throwaway data folder). */
+  afterStop?: () => Promise<void>;
+};
+
+/**
+ * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data when empty, a production
+ * build when the sources changed, then the web server and the job worker until Ctrl-C or SIGTERM.
+ */
+export async function main(options: StartOptions = {}) {
+  const lifecycle = new Lifecycle();
+  lifecycle.handleSignals("Stopping Anxin Pay…");
+  if (options.afterStop) lifecycle.onStop(options.afterStop);
+  await lifecycle.run(async () => {
+    process.chdir(PROJECT_ROOT);
+    const { afterStop: _, ...overrides } = options;
+    const settings = readSettings(process.env, overrides);
+    await assertWebPortFree(settings.port);
+    const secret = await readOrCreateAuthSecret(settings.dataDir);
+
+    console.log(settings.databaseUrl ? "▸ Checking DATABASE_URL…" : `▸ Starting the embedded database in ${settings.dataDir}…`);
+    const db = await openDatabase(settings);
+    lifecycle.onStop(db.stop);
+    console.log("✔ Database ready, migrations applied");
+    const demo = await seedIfEmpty(db.url);
+    const nextAuthUrl = process.env.NEXTAUTH_URL || `http://localhost:${settings.port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: nextAuthUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    await buildIfNeeded(PROJECT_ROOT, lifecycle);
+
+    const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
+    const children = [
+      startChild(lifecycle, "web", bin("next"), ["start", "-p", String(settings.port)], env),
+      startChild(lifecycle, "worker", bin("tsx"), ["scripts/worker.ts"], env),
+    ];
+    lifecycle.onStop(() => stopChildren(children));
+    await waitForHealth(settings.port, lifecycle);
+    if (lifecycle.stopping) return;
+    console.log(banner({ url: nextAuthUrl, dataDir: settings.dataDir, embedded: db.embedded, ...demo }));
+  });
+}

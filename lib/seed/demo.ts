@@ -1,0 +1,92 @@
+import type { Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { registerUser } from "@/lib/auth/register";
+import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
+import { topUp } from "@/lib/bank/top-up";
+import { inTransaction, type Tx } from "@/lib/db/transaction";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { MerchantStatus, Role } from "@/lib/generated/prisma/enums";
+import type { Fen } from "@/lib/money/fen";
+
+export const DEMO_PASSWORD = "anxin-demo-2026";
+
+export type DemoAccount = {
+  /** Used in idempotency keys, so a re-run of the same seed can never pay twice. */
+  handle: string;
+  email: string;
+  role: Role;
+  name: string;
+  /** What the account is for, shown in the start banner. */
+  about: string;
+  balanceFen?: Fen;
+  merchantStatus?: MerchantStatus;
+};
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { handle: "admin", email: "admin@anxin.test", role: "ADMIN", name: "平台管理员", about: "平台管理员 · platform admin" },
+  {
+    handle: "shop1",
+    email: "shop1@anxin.test",
+    role: "MERCHANT",
+    name: "青禾茶舍",
+    about: "已审核商户 · approved merchant, ¥8,000.00",
+    balanceFen: 800_000n,
+    merchantStatus: "APPROVED",
+  },
+  {
+    handle: "shop2",
+    email: "shop2@anxin.test",
+    role: "MERCHANT",
+    name: "南山数码",
+    about: "已审核商户 · approved merchant, ¥3,500.00",
+    balanceFen: 350_000n,
+    merchantStatus: "APPROVED",
+  },
+  {
+    handle: "newshop",
+    email: "newshop@anxin.test",
+    role: "MERCHANT",
+    name: "初心手作",
+    about: "入驻中商户 · merchant in onboarding",
+    merchantStatus: "DRAFT",
+  },
+  { handle: "buyer1", email: "buyer1@anxin.test", role: "BUYER", name: "李明", about: "买家 · buyer, ¥5,000.00", balanceFen: 500_000n },
+  { handle: "buyer2", email: "buyer2@anxin.test", role: "BUYER", name: "王芳", about: "买家 · buyer, ¥1,200.50", balanceFen: 120_050n },
+];
+
+async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
+  if (account.role === "ADMIN") {
+    // Admins are never self-registered; the first one has no admin above it to create it.
+    const user = await tx.user.create({
+      data: { email: account.email, name: account.name, role: "ADMIN", passwordHash: await hashPassword(DEMO_PASSWORD) },
+    });
+    return { userId: user.id, role: "ADMIN" };
+  }
+  const role = account.role as "BUYER" | "MERCHANT";
+  const user = await registerUser(tx, { email: account.email, name: account.name, password: DEMO_PASSWORD, role, locale: "zh-CN" });
+  if (account.merchantStatus && account.merchantStatus !== "DRAFT") {
+    // Approved merchants carry a risk level (a database CHECK insists); the demo ones are MEDIUM.
+    await tx.merchant.update({ where: { userId: user.id }, data: { status: account.merchantStatus, riskLevel: "MEDIUM" } });
+  }
+  return { userId: user.id, role };
+}
+
+/** The demo users and their balances, in one transaction; every yuan arrives through the ledger (top-ups). */
+export async function seedDemoData(db: PrismaClient) {
+  return inTransaction(db, async (tx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      const actor = await createDemoUser(tx, account);
+      if (account.balanceFen) {
+        await topUp(tx, actor, { amountFen: account.balanceFen, cardNumber: SANDBOX_CARD, idempotencyKey: `seed-${account.handle}-topup` });
+      }
+    }
+    return { users: DEMO_ACCOUNTS.length };
+  });
+}
+
+/** Seeds only a database without users, so a restart never touches real data. True when it seeded. */
+export async function seedDemoDataIfEmpty(db: PrismaClient): Promise<boolean> {
+  if ((await db.user.count()) > 0) return false;
+  await seedDemoData(db);
+  return true;
+}
