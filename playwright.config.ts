@@ -45,6 +45,8 @@ export default defineConfig({
     env: { PORT: String(port) },
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
+    // SIGTERM lets the server stop its worker and database and delete its throwaway data folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -10,6 +10,8 @@ test.describe("foundation @foundation", () => {
     await page.getByLabel("密码").fill("short");
     await page.getByTestId("register-submit").click();
     await expect(page.getByText("密码至少需要 10 个字符。")).toBeVisible();
+    // What was typed survives the error.
+    await expect(page.getByLabel("名称")).toHaveValue("测试买家");
 
     await page.getByLabel("密码").fill("a-long-enough-password");
     await page.getByTestId("register-submit").click();
@@ -81,10 +83,14 @@ test.describe("foundation @foundation", () => {
     await page.locator('input[name="email"]').fill(DEMO.buyer);
     await page.locator('input[name="password"]').fill("not-the-password");
     await page.getByTestId("login-submit").click();
-    await expect(page.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+    const form = page.getByTestId("login-form");
+    await expect(form.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+    // The form keeps what was typed after a failed attempt.
+    await expect(page.locator('input[name="email"]')).toHaveValue(DEMO.buyer);
     await page.locator('input[name="email"]').fill("nobody@anxin.test");
+    await page.locator('input[name="password"]').fill("not-the-password");
     await page.getByTestId("login-submit").click();
-    await expect(page.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+    await expect(form.getByRole("alert")).toHaveText("邮箱或密码不正确。");
   });
 });
 

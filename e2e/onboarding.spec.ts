@@ -7,7 +7,7 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 async function upload(page: Page, kind: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const form = page.getByTestId(`upload-${kind}`);
   await form.locator('input[type="file"]').setInputFiles(file);
-  await form.getByRole("button").click();
+  await form.getByRole("button", { name: /上传|Upload/ }).click();
   await expect(form.getByText(/已上传|Uploaded/).first()).toBeVisible();
 }
 
@@ -51,7 +51,7 @@ test.describe("merchant onboarding @onboarding", () => {
     await expect(page.getByTestId("step-title")).toHaveText("证件材料");
     const renamed = { name: "licence.png", mimeType: "image/png", buffer: Buffer.from("this is not an image at all") };
     await page.getByTestId("upload-BUSINESS_LICENSE").locator('input[type="file"]').setInputFiles(renamed);
-    await page.getByTestId("upload-BUSINESS_LICENSE").getByRole("button").click();
+    await page.getByTestId("upload-BUSINESS_LICENSE").getByRole("button", { name: "上传" }).click();
     await expect(page.getByText("只支持 JPG、PNG 或 PDF 文件（按文件内容判断）。")).toBeVisible();
     await upload(page, "BUSINESS_LICENSE", { name: "licence.pdf", mimeType: "application/pdf", buffer: PDF });
     await upload(page, "ID_FRONT", { name: "front.png", mimeType: "image/png", buffer: PNG });

@@ -46,7 +46,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   }
 
   return (
-    <form action={submit} className="space-y-4" noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(new FormData(event.currentTarget));
+      }}
+      className="space-y-4"
+      noValidate
+      data-testid="login-form"
+    >
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Field label={t("email")} name="email" type="email" autoComplete="username" required />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />

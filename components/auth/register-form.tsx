@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -14,6 +15,7 @@ export function RegisterForm({ defaultRole, locale, callbackUrl }: { defaultRole
   const router = useRouter();
   const password = useRef("");
   const [state, action, pending] = useActionState(register, null);
+  const submit = useSubmit(action);
 
   // Registered: sign straight in with the same credentials.
   useEffect(() => {
@@ -26,7 +28,14 @@ export function RegisterForm({ defaultRole, locale, callbackUrl }: { defaultRole
 
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form action={action} className="space-y-4" noValidate onSubmit={(e) => (password.current = String(new FormData(e.currentTarget).get("password") ?? ""))}>
+    <form
+      className="space-y-4"
+      noValidate
+      onSubmit={(event) => {
+        password.current = String(new FormData(event.currentTarget).get("password") ?? "");
+        submit(event);
+      }}
+    >
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t("role")}</legend>

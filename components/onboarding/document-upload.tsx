@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
@@ -12,12 +13,13 @@ export function DocumentUpload({ kind, current, highlight }: { kind: string; cur
   const t = useTranslations("onboarding");
   const router = useRouter();
   const [state, action, pending] = useActionState(uploadOnboardingDocument, null);
+  const submit = useSubmit(action);
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
   const error = state && !state.ok ? (state.error.fieldErrors?.[kind] ?? state.error.message) : undefined;
   return (
-    <form action={action} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
+    <form onSubmit={submit} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
       <input type="hidden" name="kind" value={kind} />
       <label className="block text-sm font-medium text-slate-700" htmlFor={`file-${kind}`}>
         {t(`fields.${kind}` as never)}

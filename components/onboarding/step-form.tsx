@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, type ReactNode } from "react";
@@ -26,12 +27,13 @@ export function StepForm({
   const t = useTranslations("onboarding");
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
+  const submit = useSubmit(formAction);
   useEffect(() => {
     if (state?.ok) router.push(next);
   }, [state, next, router]);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid={testId}>
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid={testId}>
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {children(fieldError)}
       <Button type="submit" disabled={pending}>

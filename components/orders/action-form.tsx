@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
@@ -31,6 +32,7 @@ export function ActionForm({
 }) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action as Action, null);
+  const submit = useSubmit(formAction);
   const [key, renew] = useIdempotencyKey();
   useEffect(() => {
     if (!state?.ok) return;
@@ -39,7 +41,7 @@ export function ActionForm({
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <form action={formAction} className="space-y-2" data-testid={testId} noValidate>
+    <form onSubmit={submit} className="space-y-2" data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
@@ -15,12 +16,13 @@ export function NewOrderForm() {
   const router = useRouter();
   const [rows, setRows] = useState(1);
   const [state, action, pending] = useActionState(createOrderAction, null);
+  const submit = useSubmit(action);
   useEffect(() => {
     if (state?.ok) router.push(`/merchant/orders/${state.data.orderId}`);
   }, [state, router]);
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate data-testid="new-order-form">
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="new-order-form">
       {state && !state.ok ? (
         <Alert tone="error">
           {state.error.message}

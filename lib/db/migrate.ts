@@ -12,10 +12,20 @@ export function migrateDeploy(url: string): Promise<void> {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    child.stdout.on("data", (d) => (output += d));
+    let done = false;
+    child.stdout.on("data", (d) => {
+      output += d;
+      // The CLI lingers ~10 s on an idle pool after its work is done; its success line is the answer.
+      if (!done && /All migrations have been successfully applied|No pending migrations to apply/.test(output)) {
+        done = true;
+        child.kill("SIGTERM");
+        resolve();
+      }
+    });
     child.stderr.on("data", (d) => (output += d));
     child.on("error", reject);
     child.on("close", (code) => {
+      if (done) return;
       if (code === 0) return resolve();
       const reason = output.split("\n").filter((l) => /error|P\d{4}/i.test(l)).slice(0, 3).join(" ");
       reject(new StartupError(`Applying database migrations failed: ${reason || output.trim().slice(-300)}`));

@@ -45,6 +45,8 @@ export async function main(options: StartOptions = {}) {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     await buildIfNeeded(PROJECT_ROOT, lifecycle);
+    // Again: a build takes minutes, and something else may have taken the port meanwhile.
+    await assertWebPortFree(settings.port);
 
     const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
     const children = [

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,8 +9,9 @@ import { updateSettingAction } from "./actions";
 export function SettingForm({ settingKey, value, unit }: { settingKey: string; value: number; unit: string }) {
   const t = useTranslations("adminSettings");
   const [state, action, pending] = useActionState(updateSettingAction, null);
+  const submit = useSubmit(action);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" data-testid={`setting-${settingKey}`}>
+    <form onSubmit={submit} className="flex flex-wrap items-center gap-2" data-testid={`setting-${settingKey}`}>
       <input type="hidden" name="key" value={settingKey} />
       <input
         name="value"

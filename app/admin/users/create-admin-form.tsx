@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -10,9 +11,10 @@ import { createAdminAction } from "./actions";
 export function CreateAdminForm() {
   const t = useTranslations("adminUsers");
   const [state, action, pending] = useActionState(createAdminAction, null);
+  const submit = useSubmit(action);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form onSubmit={submit} className="space-y-3" noValidate>
       {state?.ok ? <Alert tone="success">{t("created", { email: state.data.email })}</Alert> : null}
       {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
       <Field label={t("name")} name="name" error={fieldError("name")} />

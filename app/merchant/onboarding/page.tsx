@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DocumentUpload } from "@/components/onboarding/document-upload";
 import { Stepper } from "@/components/onboarding/stepper";
@@ -6,7 +7,6 @@ import { BusinessStep, RepresentativeStep, SettlementStep } from "@/components/o
 import { SubmitApplication } from "@/components/onboarding/submit-step";
 import { ApplicationSummary } from "@/components/onboarding/application-summary";
 import { NeedsInfoNotice } from "@/components/onboarding/needs-info-notice";
-import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,17 +31,9 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   const completed = application?.completedSteps ?? [];
   const highlight = merchant.status === "NEEDS_INFO" ? (application?.needsInfoFields ?? []) : [];
 
-  if (!isEditable(merchant.status)) {
-    return (
-      <>
-        <PageHeader title={t("title")} />
-        <Alert tone="info">{t("notEditable")}</Alert>
-        <Link href="/merchant" className={`${buttonClass("secondary")} mt-4`}>
-          {t("backToOverview")}
-        </Link>
-      </>
-    );
-  }
+  // Submitted or decided: the overview shows where the application stands (also right after submitting,
+  // when this page re-renders before the form's own navigation could run).
+  if (!isEditable(merchant.status)) redirect("/merchant");
 
   const defaults: Record<string, string> = Object.fromEntries(
     Object.entries(application ?? {})

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -20,11 +21,12 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
   const tOnb = useTranslations("onboarding");
   const tReasons = useTranslations("rejectReasons");
   const [state, action, pending] = useActionState(decideAction, null);
+  const submit = useSubmit(action);
   const [asked, setAsked] = useState<string[]>([]);
   return (
     <div className="space-y-6" data-testid="decision-forms">
       <Outcome state={state} />
-      <form action={action} className="space-y-2" data-testid="approve-form">
+      <form onSubmit={submit} className="space-y-2" data-testid="approve-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="APPROVE" />
         <SelectField label={t("riskLevel")} name="riskLevel" defaultValue="">
@@ -37,7 +39,7 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
         </SelectField>
         <Button type="submit" disabled={pending}>{t("approve")}</Button>
       </form>
-      <form action={action} className="space-y-2" data-testid="needs-info-form">
+      <form onSubmit={submit} className="space-y-2" data-testid="needs-info-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="NEEDS_INFO" />
         <input type="hidden" name="fields" value={asked.join(",")} />
@@ -56,7 +58,7 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
         <textarea id="needs-info-message" name="message" rows={2} className={textareaClass} />
         <Button type="submit" variant="secondary" disabled={pending}>{t("askForInfo")}</Button>
       </form>
-      <form action={action} className="space-y-2" data-testid="reject-form">
+      <form onSubmit={submit} className="space-y-2" data-testid="reject-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="REJECT" />
         <SelectField label={t("reasonCode")} name="reasonCode" defaultValue="">
@@ -76,8 +78,9 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
 export function SuspensionForm({ merchantId, suspend }: { merchantId: string; suspend: boolean }) {
   const t = useTranslations("adminMerchants");
   const [state, action, pending] = useActionState(suspendAction, null);
+  const submit = useSubmit(action);
   return (
-    <form action={action} className="space-y-2" data-testid="suspension-form">
+    <form onSubmit={submit} className="space-y-2" data-testid="suspension-form">
       <Outcome state={state} />
       <input type="hidden" name="merchantId" value={merchantId} />
       <input type="hidden" name="suspend" value={String(suspend)} />

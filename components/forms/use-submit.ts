@@ -1,0 +1,17 @@
+"use client";
+
+import { useTransition, type FormEvent } from "react";
+
+/**
+ * Submits a form to a server action without React's automatic form reset: a form passed to `action` is
+ * cleared after every submission, so a validation error would wipe what the person typed. Forms that
+ * should clear after success do so themselves.
+ */
+export function useSubmit(dispatch: (data: FormData) => void) {
+  const [, startTransition] = useTransition();
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(data));
+  };
+}

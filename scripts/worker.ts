@@ -1,0 +1,32 @@
+/** The background job worker, started next to the web server by `npm start` (lib/jobs). */
+import { prisma } from "@/lib/db/client";
+import { startBoss, stopBoss } from "@/lib/jobs/boss";
+import { registerJobs, scheduleJobs } from "@/lib/jobs/register";
+import { JOBS } from "@/lib/jobs/registry";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("✖ DATABASE_URL is not set: the worker is started by `npm start`.");
+  process.exit(1);
+}
+
+const boss = await startBoss(url);
+await registerJobs(boss, JOBS);
+await scheduleJobs(boss, JOBS);
+console.log(`Worker ready: ${JOBS.map((j) => (j.cron ? `${j.name} (${j.cron})` : j.name)).join(", ")}`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await stopBoss(boss);
+      await prisma.$disconnect();
+    } catch (error) {
+      // The database may already be gone (a terminal Ctrl-C reaches it too): stopping is all that is left.
+      console.error(`Worker stopped with an error: ${(error as Error).message}`);
+    }
+    process.exit(0);
+  });
+}
