@@ -72,7 +72,9 @@ test.describe("merchant onboarding @onboarding", () => {
     await ask.getByLabel("法定代表人手机号").check();
     await ask.getByLabel("给商家的说明").fill("请填写法定代表人本人的手机号");
     await ask.getByRole("button", { name: "要求补充资料" }).click();
-    await expect(admin.getByText("已处理。")).toBeVisible();
+    // The decision takes effect at once: the page now shows the new status, and the forms are gone.
+    await expect(admin.getByTestId("review-status")).toHaveText("需补充资料");
+    await expect(admin.getByTestId("needs-info-form")).toHaveCount(0);
 
     // The merchant sees what to fix, switches to English and fixes it there.
     await page.reload();
@@ -98,6 +100,7 @@ test.describe("merchant onboarding @onboarding", () => {
     const approve = admin.getByTestId("approve-form");
     await approve.getByLabel("风险等级").selectOption("MEDIUM");
     await approve.getByRole("button", { name: "通过" }).click();
+    await expect(admin.getByTestId("review-status")).toHaveText("已通过");
     await expect(admin.getByTestId("pricing")).toContainText("中风险：担保交易手续费 1.00%，保证金比例 5.00%");
     await admin.goto("/admin/audit");
     await expect(admin.getByTestId("audit-row").first()).toContainText("merchant.approved");

@@ -34,7 +34,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
       <PageHeader
         title={<span data-testid="review-title">{merchant.displayName}</span>}
         description={`${merchant.user.email} · ${formatDateTime(merchant.createdAt, locale)}`}
-        actions={<MerchantStatusBadge status={merchant.status} />}
+        actions={<span data-testid="review-status"><MerchantStatusBadge status={merchant.status} /></span>}
       />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
