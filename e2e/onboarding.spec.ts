@@ -21,6 +21,10 @@ test.describe("merchant onboarding @onboarding", () => {
     await page.getByTestId("register-submit").click();
     await expect(page).toHaveURL(/\/merchant$/);
     await expect(page.getByTestId("merchant-status")).toContainText("入驻资料填写中");
+    // Not approved yet: no orders can be created.
+    await page.goto("/merchant/orders/new");
+    await expect(page.getByText("商家通过入驻审核后才能创建订单。")).toBeVisible();
+    await page.goto("/merchant");
     await page.getByTestId("start-onboarding").click();
 
     // Step 1, with one mistake first: the credit code's check character.
@@ -109,5 +113,8 @@ test.describe("merchant onboarding @onboarding", () => {
     await page.goto("/merchant");
     await expect(page.getByTestId("merchant-status")).toContainText("Approved");
     await expect(page.getByTestId("notifications")).toContainText("Your onboarding is approved at medium risk.");
+    // Approved: the order area is open to it now.
+    await page.goto("/merchant/orders/new");
+    await expect(page.getByTestId("new-order-form")).toBeVisible();
   });
 });

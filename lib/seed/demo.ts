@@ -65,10 +65,39 @@ async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
   const role = account.role as "BUYER" | "MERCHANT";
   const user = await registerUser(tx, { email: account.email, name: account.name, password: DEMO_PASSWORD, role, locale: "zh-CN" });
   if (account.merchantStatus && account.merchantStatus !== "DRAFT") {
-    // Approved merchants carry a risk level (a database CHECK insists); the demo ones are MEDIUM.
-    await tx.merchant.update({ where: { userId: user.id }, data: { status: account.merchantStatus, riskLevel: "MEDIUM" } });
+    // An approved merchant has been through onboarding: a complete, valid application (its settlement
+    // account is where withdrawals go) and a risk level (a database CHECK insists); the demo ones are MEDIUM.
+    await tx.merchant.update({
+      where: { userId: user.id },
+      data: {
+        status: account.merchantStatus,
+        riskLevel: "MEDIUM",
+        submittedAt: new Date(),
+        decidedAt: new Date(),
+        application: { create: demoApplication(account.name) },
+      },
+    });
   }
   return { userId: user.id, role };
+}
+
+/** Valid sample values (they pass every onboarding check). */
+function demoApplication(name: string) {
+  return {
+    completedSteps: [1, 2, 3, 4],
+    entityType: "COMPANY" as const,
+    registeredName: name,
+    creditCode: "91350100M000100Y43",
+    category: "food",
+    shopUrl: "https://shop.example.cn",
+    expectedMonthlySalesFen: 10_000_000n,
+    repName: "张三",
+    repIdNumber: "11010519491231002X",
+    repMobile: "13800138000",
+    bankCode: "CMB",
+    accountHolder: name,
+    accountNumber: "6222020000000007",
+  };
 }
 
 /** The demo users and their balances, in one transaction; every yuan arrives through the ledger (top-ups). */

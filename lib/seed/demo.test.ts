@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { withdraw } from "@/lib/bank/withdraw";
+import { inTransaction } from "@/lib/db/transaction";
+import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
+import { prisma, resetDatabase } from "@/tests/db";
+import { seedDemoData } from "./demo";
+
+describe("demo data", () => {
+  beforeEach(resetDatabase);
+
+  it("approved demo merchants went through onboarding: every check passes and they can withdraw to their settlement account", async () => {
+    await seedDemoData(prisma);
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@anxin.test" } });
+    const shop = await prisma.user.findUniqueOrThrow({ where: { email: "shop1@anxin.test" }, include: { merchant: true } });
+    const detail = await getMerchantForAdmin(prisma, { userId: admin.id, role: "ADMIN" }, shop.merchant!.id);
+    expect(detail.checks.filter((c) => !c.ok && c.check !== "documents")).toEqual([]);
+    const result = await inTransaction(prisma, (tx) =>
+      withdraw(tx, { userId: shop.id, role: "MERCHANT" }, { amountFen: 10_000n, bankAccount: "ignored for merchants", idempotencyKey: randomUUID() }),
+    );
+    expect(result).toMatchObject({ balanceFen: 790_000n, accountLast4: "0007" });
+    const newshop = await prisma.user.findUniqueOrThrow({ where: { email: "newshop@anxin.test" }, include: { merchant: true } });
+    expect(newshop.merchant?.status).toBe("DRAFT");
+  });
+});
