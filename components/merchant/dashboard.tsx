@@ -19,7 +19,7 @@ export async function MerchantDashboard({ user }: { user: SessionUser }) {
   const slices = ORDER_STATUSES.map((s) => ({ name: tStatus(s), value: d.byStatus[s] ?? 0 })).filter((s) => s.value > 0);
   return (
     <div className="space-y-4" data-testid="merchant-dashboard">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
         <Stat label={t("salesToday")} value={formatFen(d.salesTodayFen)} testId="sales-today" />
         <Stat label={t("sales7d")} value={formatFen(d.sales7dFen)} />
         <Stat label={t("sales30d")} value={formatFen(d.sales30dFen)} />
@@ -29,7 +29,7 @@ export async function MerchantDashboard({ user }: { user: SessionUser }) {
         <Stat label={t("reserve")} value={formatFen(d.reserveFen)} />
         <Stat label={t("disputeRate")} value={`${(rates.rate30Bps / 100).toFixed(2)}% / ${(rates.rate90Bps / 100).toFixed(2)}%`} testId="dispute-rate" />
         <Stat label={t("lostShare")} value={`${(rates.lostShareBps90 / 100).toFixed(2)}%`} />
-        <div className="flex flex-col gap-2">
+        <div className="col-span-2 flex flex-col gap-2 lg:col-span-1">
           <Link href="/merchant/orders/new" className={buttonClass("primary")}>{t("newOrder")}</Link>
           <Link href="/merchant/calendar" className={buttonClass("secondary")}>{t("calendar")}</Link>
         </div>

@@ -16,9 +16,9 @@ export function Card({ title, actions, children, className = "" }: { title?: Rea
 
 export function Stat({ label, value, testId }: { label: ReactNode; value: ReactNode; testId?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <p className="text-sm text-slate-500">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
+      <p className="mt-1 text-lg font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId}>
         {value}
       </p>
     </div>

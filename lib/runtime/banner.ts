@@ -12,7 +12,7 @@ export function banner(options: { url: string; dataDir: string; embedded: boolea
   return [
     "",
     "  ┌──────────────────────────────────────────────────────────────",
-    "  │ 安心支付 Anxin Pay is running · 已启动",
+    "  │ 安心付 Anxin Pay is running · 已启动",
     `  │ 打开 Open:  ${options.url}`,
     `  │ 数据 Data:  ${options.embedded ? `${options.dataDir} (embedded PostgreSQL)` : "DATABASE_URL"}${options.seeded ? " · demo data created" : ""}`,
     "  │ 停止 Stop:  Ctrl-C",
