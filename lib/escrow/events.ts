@@ -16,5 +16,5 @@ export type OrderEventType =
 
 /** One line of the order's timeline, in the same transaction as the change. */
 export async function addOrderEvent(tx: Tx, orderId: string, type: OrderEventType, actorId: string | null, data: Prisma.InputJsonObject = {}) {
-  await tx.orderEvent.create({ data: { orderId, type, actorId, data } });
+  await tx.$executeRaw`INSERT INTO order_events (order_id, type, actor_id, data) VALUES (${orderId}, ${type}, ${actorId}, ${JSON.stringify(data)}::jsonb)`;
 }

@@ -1,7 +1,7 @@
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
-import { orderAccount, userAccount } from "@/lib/ledger/accounts";
+import { accountIds, escrowSpec, walletSpec } from "@/lib/ledger/accounts";
 import { withIdempotency } from "@/lib/ledger/idempotency";
 import { postJournal } from "@/lib/ledger/post";
 import { getSetting } from "@/lib/settings/settings";
@@ -28,15 +28,16 @@ export async function payOrder(tx: Tx, actor: Actor, input: { token: string; ide
       if (existing.status === "CREATED") throw new DomainError("invalid_transition", { messageKey: "errors.order_expired" });
       throw new DomainError("invalid_transition", { messageKey: "errors.order_already_paid" });
     }
-    const wallet = await userAccount(tx, actor.userId);
-    const escrow = await orderAccount(tx, order.id);
+    const wallet = walletSpec(actor.userId);
+    const escrow = escrowSpec(order.id);
+    const ids = await accountIds(tx, [wallet, escrow]);
     await postJournal(tx, {
       kind: "ESCROW_PAY",
       reference: `order:${order.id}`,
       createdById: actor.userId,
       lines: [
-        { accountId: wallet.id, amount: -order.total_fen },
-        { accountId: escrow.id, amount: order.total_fen },
+        { accountId: ids.get(wallet.code)!, amount: -order.total_fen },
+        { accountId: ids.get(escrow.code)!, amount: order.total_fen },
       ],
     });
     await addOrderEvent(tx, order.id, "paid", actor.userId, { amount: order.total_fen.toString() });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
-import { orderAccount, userAccount } from "@/lib/ledger/accounts";
+import { accountIds, escrowSpec, walletSpec } from "@/lib/ledger/accounts";
 import { withIdempotency } from "@/lib/ledger/idempotency";
 import { postJournal } from "@/lib/ledger/post";
 import type { Fen } from "@/lib/money/fen";
@@ -27,13 +27,16 @@ async function refundHeld(tx: Tx, orderId: string, amount: Fen, actorId: string,
      WHERE id = ${orderId} AND status IN ('PAID', 'SHIPPED') AND refunded_fen + ${amount} <= total_fen
     RETURNING id, buyer_id, total_fen, refunded_fen`;
   if (!order) return null;
+  const escrow = escrowSpec(order.id);
+  const wallet = walletSpec(order.buyer_id);
+  const ids = await accountIds(tx, [escrow, wallet]);
   await postJournal(tx, {
     kind: "ESCROW_REFUND",
     reference: `order:${order.id}`,
     createdById: actorId,
     lines: [
-      { accountId: (await orderAccount(tx, order.id)).id, amount: -amount },
-      { accountId: (await userAccount(tx, order.buyer_id)).id, amount },
+      { accountId: ids.get(escrow.code)!, amount: -amount },
+      { accountId: ids.get(wallet.code)!, amount },
     ],
   });
   const closed = order.refunded_fen === order.total_fen;

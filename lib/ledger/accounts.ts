@@ -54,3 +54,31 @@ export async function userBalance(tx: Pick<Tx, "ledgerAccount">, userId: string,
   const account = await tx.ledgerAccount.findUnique({ where: { code: userAccountCode(userId, type) }, select: { balance: true } });
   return account?.balance ?? 0n;
 }
+
+export type AccountSpec = { code: string; type: AccountType; userId?: string | null; orderId?: string | null };
+
+/**
+ * Several accounts in one round trip (opening any that do not exist yet): the money path needs three or
+ * four per journal. Like getOrCreate, it takes no lock; postJournal locks in id order.
+ */
+export async function accountIds(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
+  const codes = specs.map((s) => s.code);
+  const find = async () =>
+    new Map((await tx.$queryRaw<{ id: string; code: string }[]>`SELECT id, code FROM ledger_accounts WHERE code = ANY(${codes}::text[])`).map((r) => [r.code, r.id]));
+  let found = await find();
+  const missing = specs.filter((s) => !found.has(s.code));
+  if (missing.length === 0) return found;
+  for (const spec of missing) {
+    await tx.$executeRaw`
+      INSERT INTO ledger_accounts (id, code, user_id, order_id, type, allow_negative)
+      VALUES (${crypto.randomUUID()}, ${spec.code}, ${spec.userId ?? null}, ${spec.orderId ?? null}, ${spec.type}::"AccountType", ${MAY_GO_NEGATIVE.has(spec.type)})
+      ON CONFLICT DO NOTHING`;
+  }
+  found = await find();
+  for (const spec of specs) if (!found.has(spec.code)) throw new Error(`ledger: account ${spec.code} could not be opened`);
+  return found;
+}
+
+export const walletSpec = (userId: string, type: AccountType = "WALLET"): AccountSpec => ({ code: userAccountCode(userId, type), type, userId });
+export const platformSpec = (type: AccountType): AccountSpec => ({ code: platformAccountCode(type), type });
+export const escrowSpec = (orderId: string): AccountSpec => ({ code: orderAccountCode(orderId), type: "ESCROW", orderId });

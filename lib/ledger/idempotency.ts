@@ -46,6 +46,6 @@ export async function withIdempotency<T>(
   }
   const result = await work();
   const stored = JSON.parse(JSON.stringify(result ?? null, replacer));
-  await tx.idempotencyKey.update({ where: { scope_key: { scope: options.scope, key: options.key } }, data: { response: stored } });
+  await tx.$executeRaw`UPDATE idempotency_keys SET response = ${JSON.stringify(stored)}::jsonb WHERE scope = ${options.scope} AND key = ${options.key}`;
   return { result, replayed: false };
 }

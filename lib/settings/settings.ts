@@ -15,6 +15,18 @@ export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<
   return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }
 
+/** Several settings in one query (the money path reads a few at once). */
+export async function getSettings<K extends SettingKey>(db: Db, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(
+    keys.map((key) => {
+      const parsed = SETTINGS[key].schema.safeParse(stored.get(key));
+      return [key, parsed.success ? parsed.data : SETTINGS[key].default];
+    }),
+  ) as { [P in K]: SettingValue<P> };
+}
+
 export async function getAllSettings(db: Db): Promise<Record<SettingKey, number>> {
   const rows = await db.setting.findMany();
   const stored = new Map(rows.map((r) => [r.key, r.value]));
@@ -45,8 +57,8 @@ export async function updateSetting(tx: Tx, actor: Actor, key: string, value: un
 
 /** What a risk level costs a merchant: escrow fee rate and reserve share, in basis points. */
 export async function pricingFor(db: Db, risk: RiskLevel) {
-  return {
-    feeRateBps: await getSetting(db, `merchant.feeRateBps.${risk}`),
-    reserveRateBps: await getSetting(db, `merchant.reserveRateBps.${risk}`),
-  };
+  const feeKey = `merchant.feeRateBps.${risk}` as const;
+  const reserveKey = `merchant.reserveRateBps.${risk}` as const;
+  const values = await getSettings(db, [feeKey, reserveKey, "merchant.reserveDays"]);
+  return { feeRateBps: values[feeKey] as number, reserveRateBps: values[reserveKey] as number, reserveDays: values["merchant.reserveDays"] };
 }

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { getOrderForBuyerOrThrow } from "@/lib/escrow/lookup";
+import { getOrderForBuyerOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { latestDisputeForOrder } from "@/lib/disputes/queries";
 import { isOpen } from "@/lib/disputes/states";
@@ -25,10 +25,12 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await getOrderForBuyerOrThrow(prisma, user, (await params).id).catch((e) => {
-    if (isDomainError(e) && e.code === "not_found") notFound();
-    throw e;
-  });
+  const order = await getOrderForBuyerOrThrow(prisma, user, (await params).id)
+    .then((o) => withLines(prisma, o))
+    .catch((e) => {
+      if (isDomainError(e) && e.code === "not_found") notFound();
+      throw e;
+    });
   const events = await orderTimeline(prisma, order.id);
   const dispute = await latestDisputeForOrder(prisma, order.id);
   const canDispute = !(dispute && isOpen(dispute.status)) && ["PAID", "SHIPPED", "COMPLETED"].includes(order.status);

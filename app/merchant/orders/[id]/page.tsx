@@ -14,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors/domain-error";
-import { getOrderForMerchantOrThrow } from "@/lib/escrow/lookup";
+import { getOrderForMerchantOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { latestDisputeForOrder } from "@/lib/disputes/queries";
 import Link from "next/link";
@@ -33,10 +33,12 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await getOrderForMerchantOrThrow(prisma, user, (await params).id).catch((e) => {
-    if (isDomainError(e) && e.code === "not_found") notFound();
-    throw e;
-  });
+  const order = await getOrderForMerchantOrThrow(prisma, user, (await params).id)
+    .then((o) => withLines(prisma, o))
+    .catch((e) => {
+      if (isDomainError(e) && e.code === "not_found") notFound();
+      throw e;
+    });
   const events = await orderTimeline(prisma, order.id);
   const dispute = await latestDisputeForOrder(prisma, order.id);
   const link = await payLinkFor(order.payToken);
