@@ -6,11 +6,12 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureDatabase, startEmbeddedDatabase } from "../lib/db/embedded";
+import { ensureDatabase } from "../lib/db/embedded";
+import { openScratchServer } from "../lib/db/scratch-server";
 import { migrateDeploy } from "../lib/db/migrate";
 import { rawLifecycle } from "./raw-lifecycle";
 import { seedDataset } from "./seed-dataset";
@@ -46,22 +47,7 @@ async function throughput(label: string, workers: number, seconds: number, once:
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
-  let serverUrl: string;
-  let stop = async () => {};
-  if (process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL);
-    u.pathname = "";
-    serverUrl = u.toString().replace(/\/$/, "");
-  } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "anxin-bench-"));
-    await chmod(dir, 0o755);
-    const db = await startEmbeddedDatabase({ dataDir: dir, database: "postgres" });
-    serverUrl = db.serverUrl;
-    stop = async () => {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
+  const { serverUrl, stop } = await openScratchServer("anxin-bench-");
   const dbName = `anxin_bench_${Date.now()}`;
   await ensureDatabase(serverUrl, dbName);
   const url = `${serverUrl}/${dbName}`;

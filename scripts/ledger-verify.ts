@@ -3,24 +3,13 @@
  * DATABASE_URL, or on the embedded one in ANXIN_DATA_DIR (default .data). Exit 1 on any violation.
  */
 import { verifyLedger } from "@/lib/ledger/verify";
-import { Lifecycle } from "@/lib/runtime/lifecycle";
-import { openDatabase } from "@/lib/runtime/open-database";
-import { PROJECT_ROOT, readSettings } from "@/lib/runtime/settings";
-import { withPrisma } from "@/lib/runtime/with-prisma";
+import { runOnDatabase } from "@/lib/runtime/run-on-database";
 
-const lifecycle = new Lifecycle();
-lifecycle.handleSignals();
-await lifecycle.run(async () => {
-  process.chdir(PROJECT_ROOT);
-  const db = await openDatabase(readSettings());
-  lifecycle.onStop(db.stop);
-  const ok = await withPrisma(db.url, async (prisma) => {
-    const violations = await verifyLedger(prisma);
-    for (const v of violations) console.error(`✖ ${v.rule}: ${v.detail}`);
-    if (violations.length > 0) return false;
-    const [journals, postings, accounts] = await Promise.all([prisma.journal.count(), prisma.posting.count(), prisma.ledgerAccount.count()]);
-    console.log(`✔ Ledger verified: ${journals} journals, ${postings} postings, ${accounts} accounts, all invariants hold`);
-    return true;
-  });
-  await lifecycle.shutdown(ok ? 0 : 1);
+await runOnDatabase(async (prisma) => {
+  const violations = await verifyLedger(prisma);
+  for (const v of violations) console.error(`✖ ${v.rule}: ${v.detail}`);
+  if (violations.length > 0) return 1;
+  const [journals, postings, accounts] = await Promise.all([prisma.journal.count(), prisma.posting.count(), prisma.ledgerAccount.count()]);
+  console.log(`✔ Ledger verified: ${journals} journals, ${postings} postings, ${accounts} accounts, all invariants hold`);
+  return 0;
 });

@@ -1,9 +1,7 @@
-import { mkdtemp, rm, chmod } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedDatabase, ensureDatabase } from "../lib/db/embedded";
+import { ensureDatabase } from "../lib/db/embedded";
+import { openScratchServer } from "../lib/db/scratch-server";
 import { migrateDeploy } from "../lib/db/migrate";
 
 export const TEMPLATE_DB = "anxin_test_template";
@@ -14,22 +12,7 @@ export const TEMPLATE_DB = "anxin_test_template";
  * then gets its own copy of it (tests/setup-database.ts), so files never see each other's rows.
  */
 export default async function setup(project: TestProject) {
-  let serverUrl: string;
-  let stop = async () => {};
-  if (process.env.DATABASE_URL) {
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = "";
-    serverUrl = url.toString().replace(/\/$/, "");
-  } else {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "anxin-test-db-"));
-    await chmod(dir, 0o755);
-    const db = await startEmbeddedDatabase({ dataDir: dir, database: "postgres" });
-    serverUrl = db.serverUrl;
-    stop = async () => {
-      await db.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
+  const { serverUrl, stop } = await openScratchServer("anxin-test-db-");
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
   const stale = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'anxin_test_%'");

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { MerchantStatusBadge } from "@/components/merchant/status-badge";
 import { ApplicationSummary } from "@/components/onboarding/application-summary";
 import { Badge } from "@/components/ui/badge";
@@ -7,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
+import { orNotFound } from "@/lib/http/not-found";
 import { ALL_FIELDS } from "@/lib/merchants/onboarding/schemas";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { REJECT_REASONS } from "@/lib/merchants/review/decide";
@@ -22,10 +21,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
-  const detail = await getMerchantForAdmin(prisma, user, (await params).id).catch((error) => {
-    if (isDomainError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const detail = await orNotFound(getMerchantForAdmin(prisma, user, (await params).id));
   const { merchant, checks } = detail;
   const pricing = merchant.riskLevel ? await pricingFor(prisma, merchant.riskLevel) : null;
   const rates = await merchantDisputeRates(prisma, user, merchant.id);

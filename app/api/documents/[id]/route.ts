@@ -1,6 +1,6 @@
 import { getSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
+import { fileOr404, fileResponse } from "@/lib/http/file-response";
 import { readDocumentForViewer } from "@/lib/merchants/onboarding/documents";
 
 export const dynamic = "force-dynamic";
@@ -9,19 +9,9 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSession();
   if (!user) return new Response("Not found", { status: 404 });
-  try {
-    const { document, bytes } = await readDocumentForViewer(prisma, user, (await params).id);
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "Content-Type": document.mimeType,
-        "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": `inline; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
-  } catch (error) {
-    if (isDomainError(error)) return new Response("Not found", { status: 404 });
-    throw error;
-  }
+  const id = (await params).id;
+  return fileOr404(async () => {
+    const { document, bytes } = await readDocumentForViewer(prisma, user, id);
+    return fileResponse(bytes, document.mimeType, document.originalName);
+  });
 }

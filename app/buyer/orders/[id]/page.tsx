@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cancelOrderAction, confirmReceiptAction, extendAction } from "@/app/buyer/orders/actions";
 import { ActionForm } from "@/components/orders/action-form";
@@ -10,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
+import { orNotFound } from "@/lib/http/not-found";
 import { getOrderForBuyerOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { latestDisputeForOrder } from "@/lib/disputes/queries";
@@ -25,12 +24,7 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await getOrderForBuyerOrThrow(prisma, user, (await params).id)
-    .then((o) => withLines(prisma, o))
-    .catch((e) => {
-      if (isDomainError(e) && e.code === "not_found") notFound();
-      throw e;
-    });
+  const order = await orNotFound(getOrderForBuyerOrThrow(prisma, user, (await params).id).then((o) => withLines(prisma, o)));
   const events = await orderTimeline(prisma, order.id);
   const dispute = await latestDisputeForOrder(prisma, order.id);
   const canDispute = !(dispute && isOpen(dispute.status)) && ["PAID", "SHIPPED", "COMPLETED"].includes(order.status);

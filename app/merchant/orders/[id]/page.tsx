@@ -1,5 +1,4 @@
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { refundOrderAction, shipOrderAction } from "@/app/merchant/orders/actions";
@@ -13,7 +12,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors/domain-error";
+import { orNotFound } from "@/lib/http/not-found";
 import { getOrderForMerchantOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { latestDisputeForOrder } from "@/lib/disputes/queries";
@@ -33,12 +32,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await getOrderForMerchantOrThrow(prisma, user, (await params).id)
-    .then((o) => withLines(prisma, o))
-    .catch((e) => {
-      if (isDomainError(e) && e.code === "not_found") notFound();
-      throw e;
-    });
+  const order = await orNotFound(getOrderForMerchantOrThrow(prisma, user, (await params).id).then((o) => withLines(prisma, o)));
   const events = await orderTimeline(prisma, order.id);
   const dispute = await latestDisputeForOrder(prisma, order.id);
   const link = await payLinkFor(order.payToken);
