@@ -12,6 +12,7 @@ import { completedOrder, key, paidOrder, shippedOrder } from "@/tests/escrow-fix
 import { createUser } from "@/tests/fixtures";
 import { PNG } from "@/tests/onboarding-fixtures";
 import { getDisputeForParty } from "./access";
+import { readDisputeFile } from "./queries";
 import { decideDispute } from "./decide";
 import { enforceDisputeDeadlines } from "./deadlines";
 import { openDispute } from "./open";
@@ -113,6 +114,19 @@ describe("disputes", () => {
     expect(await verifyLedger(prisma)).toEqual([]);
   });
 
+  it("an admin releases to the merchant: nothing is refunded and the merchant gets the order less the fee", async () => {
+    const { merchant, buyer, admin } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const d = await open(buyer, o.id, 10_000n);
+    await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, d.id));
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, d.id, { outcome: "RELEASE", reasonCode: "EVIDENCE_SUPPORTS_MERCHANT", note: "签收记录完整" }));
+    expect((await prisma.dispute.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("RESOLVED_MERCHANT");
+    expect((await order(o.id)).status).toBe("COMPLETED");
+    expect(await userBalance(prisma, buyer.id)).toBe(90_000n);
+    expect((await userBalance(prisma, merchant.id)) + (await userBalance(prisma, merchant.id, "RESERVE")) + (await fee())).toBe(10_000n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
   it("deadlines: a silent merchant loses, a silent buyer loses; the job run twice settles once", async () => {
     const clock = fixedClock("2026-11-01T00:00:00Z");
     const { merchant, buyer } = await setup();
@@ -197,6 +211,11 @@ describe("disputes", () => {
       await expect(inTransaction(prisma, (tx) => postDisputeMessage(tx, stranger.actor, d.id, { body: "hello" }))).rejects.toMatchObject({ code: "not_found" });
     }
     expect((await getDisputeForParty(prisma, admin.actor, d.id)).party).toBe("ADMIN");
+    const file = await prisma.disputeFile.findFirstOrThrow({ where: { disputeId: d.id } });
+    for (const stranger of [otherMerchant, otherBuyer]) {
+      await expect(readDisputeFile(prisma, stranger.actor, file.id)).rejects.toMatchObject({ code: "not_found" });
+    }
+    expect((await readDisputeFile(prisma, merchant.actor, file.id)).sha256).toBe(file.sha256);
     await expect(inTransaction(prisma, (tx) => merchantAccept(tx, buyer.actor, d.id))).rejects.toMatchObject({ code: "forbidden" });
     await inTransaction(prisma, (tx) => postDisputeMessage(tx, merchant.actor, d.id, { body: "我们马上核实" }));
     expect(await prisma.disputeMessage.count({ where: { disputeId: d.id } })).toBe(2);
