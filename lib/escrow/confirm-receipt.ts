@@ -12,11 +12,12 @@ import { releaseShippedOrder } from "./release";
 export async function confirmReceipt(tx: Tx, actor: Actor, input: { orderId: string; idempotencyKey: string }, clock: Clock = systemClock) {
   assertRole(actor, ["BUYER"]);
   return withIdempotency(tx, { scope: `${actor.userId}:order.confirm`, key: input.idempotencyKey, request: { orderId: input.orderId } }, async () => {
+    const released = await releaseShippedOrder(tx, input.orderId, actor.userId, clock.now(), "confirmed", actor.userId);
+    if (released) return released;
+    // Nothing released: say why (not theirs looks like missing; otherwise the state).
     const order = await getOrderForBuyerOrThrow(tx, actor, input.orderId);
     orderStates.assert(order.status, "COMPLETED");
-    const released = await releaseShippedOrder(tx, order.id, actor.userId, clock.now(), "confirmed");
-    if (!released) throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
-    return released;
+    throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
   });
 }
 

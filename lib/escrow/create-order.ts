@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
@@ -7,7 +7,6 @@ import { MAX_AMOUNT_FEN } from "@/lib/money/fen";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, HOUR, systemClock } from "@/lib/time/clock";
 import { yuanAmount } from "@/lib/wallet/schemas";
-import { addOrderEvent } from "./events";
 
 /** Shipping may be left empty or zero; otherwise it is a yuan amount like any other. */
 const optionalYuan = z
@@ -40,18 +39,30 @@ export const createOrderSchema = z.object({
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 
-/** yyyymmdd (platform time) + an 8-digit counter from a sequence. */
-async function nextOrderNo(tx: Tx, now: Date) {
-  const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`SELECT nextval('order_no_seq') AS n`;
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replaceAll("-", "");
-  return `${day}${n.toString().padStart(8, "0")}`;
-}
+/** The platform day (Asia/Shanghai) as yyyymmdd, the prefix of order numbers. */
+const platformDay = (now: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now).replaceAll("-", "");
 
-/** An approved merchant creates an order; every amount is computed here from the lines. */
-export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, clock: Clock = systemClock) {
+export type CreatedOrder = {
+  id: string;
+  orderNo: string;
+  status: "CREATED";
+  subtotalFen: bigint;
+  shippingFen: bigint;
+  totalFen: bigint;
+  payToken: string;
+  expiresAt: Date;
+};
+
+/**
+ * An approved merchant creates an order; every amount is computed here from the lines. The order (numbered
+ * from a sequence: platform day + 8-digit counter), its lines and its first timeline entry are written in one
+ * statement.
+ */
+export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, clock: Clock = systemClock): Promise<CreatedOrder> {
   assertRole(actor, ["MERCHANT"]);
   const input = createOrderSchema.parse(raw);
-  const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId } });
+  const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId }, select: { id: true, status: true } });
   if (!merchant || merchant.status !== "APPROVED") throw new DomainError("merchant_not_approved");
   const lines = input.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceFen: l.unitPrice, amountFen: l.unitPrice * BigInt(l.quantity) }));
   const subtotal = lines.reduce((s, l) => s + l.amountFen, 0n);
@@ -59,21 +70,26 @@ export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, c
   const total = subtotal + shipping;
   if (total <= 0n || total > MAX_AMOUNT_FEN) throw new DomainError("invalid_amount", { messageKey: "validation.orderTotal" });
   const now = clock.now();
-  const order = await tx.order.create({
-    data: {
-      orderNo: await nextOrderNo(tx, now),
-      merchantId: merchant.id,
-      subtotalFen: subtotal,
-      shippingFen: shipping,
-      totalFen: total,
-      note: input.note || null,
-      buyerContact: input.buyerContact || null,
-      payToken: randomBytes(24).toString("base64url"),
-      expiresAt: new Date(now.getTime() + (await getSetting(tx, "order.unpaidExpiryHours")) * HOUR),
-      createdAt: now,
-      lines: { create: lines },
-    },
-  });
-  await addOrderEvent(tx, order.id, "created", actor.userId, { total: total.toString() });
-  return order;
+  const id = randomUUID();
+  const payToken = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(now.getTime() + (await getSetting(tx, "order.unpaidExpiryHours")) * HOUR);
+  const [order] = await tx.$queryRaw<{ order_no: string }[]>`
+    WITH o AS (
+      INSERT INTO orders (id, order_no, merchant_id, subtotal_fen, shipping_fen, total_fen, note, buyer_contact, pay_token, expires_at, created_at, updated_at)
+      VALUES (${id}, ${platformDay(now)} || lpad(nextval('order_no_seq')::text, 8, '0'), ${merchant.id}, ${subtotal}, ${shipping}, ${total},
+              ${input.note || null}, ${input.buyerContact || null}, ${payToken}, ${expiresAt}, ${now}, ${now})
+      RETURNING id, order_no
+    ), l AS (
+      INSERT INTO order_lines (order_id, name, quantity, unit_price_fen, amount_fen)
+      SELECT o.id, x.name, x.quantity, x.unit_price, x.amount
+        FROM o, unnest(${lines.map((l) => l.name)}::text[], ${lines.map((l) => l.quantity)}::int[],
+                       ${lines.map((l) => l.unitPriceFen.toString())}::bigint[], ${lines.map((l) => l.amountFen.toString())}::bigint[])
+             WITH ORDINALITY AS x(name, quantity, unit_price, amount, n)
+       ORDER BY x.n
+    ), e AS (
+      INSERT INTO order_events (order_id, type, actor_id, data, created_at)
+      SELECT o.id, 'created', ${actor.userId}, ${JSON.stringify({ total: total.toString() })}::jsonb, ${now} FROM o
+    )
+    SELECT order_no FROM o`;
+  return { id, orderNo: order.order_no, status: "CREATED", subtotalFen: subtotal, shippingFen: shipping, totalFen: total, payToken, expiresAt };
 }

@@ -13,11 +13,20 @@ import { splitRelease } from "./release-split";
  * one finds the order SHIPPED. Returns null when the order was not (or no longer) releasable.
  * Written for few round trips: this is the platform's hottest money path (see docs/escrow.md, benchmark).
  */
-export async function releaseShippedOrder(tx: Tx, orderId: string, actorId: string | null, now: Date, event: "confirmed" | "auto_confirmed") {
+export async function releaseShippedOrder(
+  tx: Tx,
+  orderId: string,
+  actorId: string | null,
+  now: Date,
+  event: "confirmed" | "auto_confirmed",
+  /** When the buyer confirms: the order must be theirs. */
+  onlyBuyerId: string | null = null,
+) {
   const [order] = await tx.$queryRaw<{ id: string; total_fen: bigint; refunded_fen: bigint; user_id: string; risk_level: "LOW" | "MEDIUM" | "HIGH" | null }[]>`
     UPDATE orders o SET status = 'COMPLETED', completed_at = ${now}, closed_at = ${now}, auto_confirm_at = NULL, updated_at = ${now}
       FROM merchants m
      WHERE o.id = ${orderId} AND o.status = 'SHIPPED' AND m.id = o.merchant_id
+       AND (${onlyBuyerId}::text IS NULL OR o.buyer_id = ${onlyBuyerId}::text)
     RETURNING o.id, o.total_fen, o.refunded_fen, m.user_id, m.risk_level`;
   if (!order) return null;
   const pricing = await pricingFor(tx, order.risk_level ?? "HIGH");

@@ -8,27 +8,10 @@ import { SETTINGS, SETTING_KEYS, isSettingKey, type SettingKey, type SettingValu
 
 type Db = PrismaClient | Tx;
 
-/** A setting's value: the stored one when it is valid, else the default. */
-export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
-  const row = await db.setting.findUnique({ where: { key } });
-  const parsed = SETTINGS[key].schema.safeParse(row?.value);
-  return (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
-}
+const CACHE_MS = 5_000;
+let snapshot: { at: number; values: Record<SettingKey, number> } | null = null;
 
-/** Several settings in one query (the money path reads a few at once). */
-export async function getSettings<K extends SettingKey>(db: Db, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
-  const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
-  return Object.fromEntries(
-    keys.map((key) => {
-      const parsed = SETTINGS[key].schema.safeParse(stored.get(key));
-      return [key, parsed.success ? parsed.data : SETTINGS[key].default];
-    }),
-  ) as { [P in K]: SettingValue<P> };
-}
-
-export async function getAllSettings(db: Db): Promise<Record<SettingKey, number>> {
-  const rows = await db.setting.findMany();
+function valuesFrom(rows: { key: string; value: unknown }[]): Record<SettingKey, number> {
   const stored = new Map(rows.map((r) => [r.key, r.value]));
   return Object.fromEntries(
     SETTING_KEYS.map((key) => {
@@ -38,13 +21,41 @@ export async function getAllSettings(db: Db): Promise<Record<SettingKey, number>
   ) as Record<SettingKey, number>;
 }
 
+/**
+ * Every setting, each the stored value when valid, else its default. The money path reads settings in every
+ * step, so the committed values are kept for a few seconds: an admin's change applies at once in the
+ * process that made it and within CACHE_MS everywhere else. Reads go through the root client (committed
+ * data), never through a caller's transaction.
+ */
+export async function getAllSettings(_db?: Db): Promise<Record<SettingKey, number>> {
+  if (snapshot && Date.now() - snapshot.at < CACHE_MS) return snapshot.values;
+  const { prisma } = await import("@/lib/db/client");
+  const values = valuesFrom(await prisma.setting.findMany());
+  snapshot = { at: Date.now(), values };
+  return values;
+}
+
+/** Forget the cached settings (after a change, and between tests that reset the database). */
+export function clearSettingsCache() {
+  snapshot = null;
+}
+
+export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
+  return (await getAllSettings(db))[key] as SettingValue<K>;
+}
+
+export async function getSettings<K extends SettingKey>(db: Db, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const all = await getAllSettings(db);
+  return Object.fromEntries(keys.map((key) => [key, all[key]])) as { [P in K]: SettingValue<P> };
+}
+
 /** Admins only; the value is validated against the setting's schema and the change is audited. */
 export async function updateSetting(tx: Tx, actor: Actor, key: string, value: unknown) {
   assertRole(actor, ["ADMIN"]);
   if (!isSettingKey(key)) throw new DomainError("not_found");
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) throw new DomainError("validation", { messageKey: "errors.setting_invalid", fieldErrors: { [key]: "errors.setting_invalid" } });
-  const before = await getSetting(tx, key);
+  const before = valuesFrom(await tx.setting.findMany({ where: { key } }))[key];
   if (before === parsed.data) return { key, value: before, changed: false };
   await tx.setting.upsert({
     where: { key },
@@ -52,6 +63,7 @@ export async function updateSetting(tx: Tx, actor: Actor, key: string, value: un
     update: { value: parsed.data, updatedById: actor.userId, updatedAt: new Date() },
   });
   await recordAudit(tx, { actorId: actor.userId, action: "setting.update", targetType: "setting", targetId: key, before: { value: before }, after: { value: parsed.data } });
+  clearSettingsCache();
   return { key, value: parsed.data, changed: true };
 }
 
