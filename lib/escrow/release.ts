@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/transaction";
-import { accountIds, escrowSpec, platformSpec, walletSpec } from "@/lib/ledger/accounts";
+import { accountIdsAndPeek, escrowSpec, platformSpec, walletSpec } from "@/lib/ledger/accounts";
 import { postJournal } from "@/lib/ledger/post";
 import { lockReceivableDebt } from "@/lib/ledger/receivable";
 import { pricingFor } from "@/lib/settings/settings";
@@ -32,11 +32,14 @@ export async function releaseShippedOrder(
   const pricing = await pricingFor(tx, order.risk_level ?? "HIGH");
   const held = order.total_fen - order.refunded_fen;
   const split = splitRelease(held, pricing.feeRateBps, pricing.reserveRateBps);
-  // A debt from an earlier post-completion claim is recovered first, before anything reaches the wallet.
-  const receivable = await lockReceivableDebt(tx, order.user_id);
-  const recovered = receivable.debt < split.net ? receivable.debt : split.net;
+  // A debt from an earlier post-completion claim is recovered first, before anything reaches the wallet. Most
+  // merchants owe nothing: the receivable is only peeked at, and locked (then re-read) when there is a debt.
   const specs = [escrowSpec(order.id), walletSpec(order.user_id), platformSpec("PLATFORM_FEE"), walletSpec(order.user_id, "RESERVE")];
-  const ids = await accountIds(tx, specs);
+  const receivableCode = walletSpec(order.user_id, "RECEIVABLE").code;
+  const { ids, peeked } = await accountIdsAndPeek(tx, specs, [receivableCode]);
+  const owes = (peeked.get(receivableCode)?.balance ?? 0n) < 0n;
+  const receivable = owes ? await lockReceivableDebt(tx, order.user_id) : { accountId: null, debt: 0n };
+  const recovered = receivable.debt < split.net ? receivable.debt : split.net;
   const id = (i: number) => ids.get(specs[i].code)!;
   const lines = [
     { accountId: id(0), amount: -held },

@@ -62,10 +62,26 @@ export type AccountSpec = { code: string; type: AccountType; userId?: string | n
  * four per journal. Like getOrCreate, it takes no lock; postJournal locks in id order.
  */
 export async function accountIds(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
+  return (await accountIdsAndPeek(tx, specs, [])).ids;
+}
+
+/**
+ * accountIds, and in the same query the current balance of other accounts that are only looked at (and not
+ * opened when missing), e.g. whether a merchant owes anything.
+ */
+export async function accountIdsAndPeek(tx: Tx, specs: AccountSpec[], peekCodes: string[]) {
+  const codes = [...specs.map((s) => s.code), ...peekCodes];
+  const rows = async () => tx.$queryRaw<{ id: string; code: string; balance: bigint }[]>`SELECT id, code, balance FROM ledger_accounts WHERE code = ANY(${codes}::text[])`;
+  const first = await rows();
+  const peeked = new Map(first.filter((r) => peekCodes.includes(r.code)).map((r) => [r.code, { id: r.id, balance: r.balance }]));
+  return { ids: await openMissing(tx, specs, new Map(first.map((r) => [r.code, r.id]))), peeked };
+}
+
+async function openMissing(tx: Tx, specs: AccountSpec[], known: Map<string, string>): Promise<Map<string, string>> {
   const codes = specs.map((s) => s.code);
   const find = async () =>
     new Map((await tx.$queryRaw<{ id: string; code: string }[]>`SELECT id, code FROM ledger_accounts WHERE code = ANY(${codes}::text[])`).map((r) => [r.code, r.id]));
-  let found = await find();
+  let found = known;
   const missing = specs.filter((s) => !found.has(s.code));
   if (missing.length === 0) return found;
   for (const spec of missing) {
