@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -46,8 +45,6 @@ async function refundHeld(tx: Tx, orderId: string, amount: Fen, actorId: string,
   });
   return { orderId: order.id, amountFen: amount, refundedFen: order.refunded_fen, closed };
 }
-
-export const refundSchema = z.object({ amountFen: z.bigint().positive() });
 
 /** The merchant refunds in full or in part before completion; the fee is later taken only on what is released. */
 export async function refundOrder(tx: Tx, actor: Actor, input: { orderId: string; amountFen: Fen; idempotencyKey: string }, clock: Clock = systemClock) {

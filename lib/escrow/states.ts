@@ -15,5 +15,3 @@ export const orderStates = defineStateMachine<OrderStatus>("order", {
   CANCELLED: [],
   REFUNDED: [],
 });
-
-export const OPEN_STATUSES: readonly OrderStatus[] = ["CREATED", "PAID", "SHIPPED", "DISPUTED"];

@@ -1,52 +1,30 @@
 import type { Tx } from "@/lib/db/transaction";
 import type { AccountType } from "@/lib/generated/prisma/enums";
 
-export type AccountRef = { id: string; code: string; type: AccountType; userId: string | null };
-
 /** Bank clearing mirrors the outside world; a receivable is what a merchant owes. Only these go below zero. */
 const MAY_GO_NEGATIVE: ReadonlySet<AccountType> = new Set<AccountType>(["BANK_CLEARING", "RECEIVABLE"]);
 
 export const userAccountCode = (userId: string, type: AccountType) => `user:${userId}:${type}:CNY`;
 export const platformAccountCode = (type: AccountType) => `platform:${type}:CNY`;
 
-async function findByCode(tx: Tx, code: string): Promise<AccountRef | undefined> {
-  const rows = await tx.$queryRaw<AccountRef[]>`
-    SELECT id, code, type, user_id AS "userId" FROM ledger_accounts WHERE code = ${code}`;
-  return rows[0];
-}
-
-/**
- * Finds the account, opening it on first use. Takes no row lock: locking is postJournal's job, which locks
- * a journal's accounts in id order. (An upsert with DO UPDATE would lock each account in the caller's order,
- * so two transfers in opposite directions between the same wallets would deadlock.) Two first requests at
- * once both end with the same row: the second insert waits for the first and then does nothing.
- */
-async function getOrCreate(tx: Tx, code: string, type: AccountType, userId: string | null, orderId: string | null = null): Promise<AccountRef> {
-  const existing = await findByCode(tx, code);
-  if (existing) return existing;
-  // No conflict target: a clash on the code or on the one-platform-account-per-type index is both "exists".
-  await tx.$executeRaw`
-    INSERT INTO ledger_accounts (id, code, user_id, order_id, type, allow_negative)
-    VALUES (${crypto.randomUUID()}, ${code}, ${userId}, ${orderId}, ${type}::"AccountType", ${MAY_GO_NEGATIVE.has(type)})
-    ON CONFLICT DO NOTHING`;
-  const created = await findByCode(tx, code);
-  if (!created) throw new Error(`ledger: account ${code} could not be opened`);
-  return created;
+/** One account, opened on first use (see accountIds). */
+async function openAccount(tx: Tx, spec: AccountSpec): Promise<{ id: string; code: string }> {
+  return { id: (await accountIds(tx, [spec])).get(spec.code)!, code: spec.code };
 }
 
 export function userAccount(tx: Tx, userId: string, type: AccountType = "WALLET") {
-  return getOrCreate(tx, userAccountCode(userId, type), type, userId);
+  return openAccount(tx, walletSpec(userId, type));
 }
 
 export const orderAccountCode = (orderId: string) => `order:${orderId}:ESCROW:CNY`;
 
 /** The escrow account that holds one order's money. */
 export function orderAccount(tx: Tx, orderId: string) {
-  return getOrCreate(tx, orderAccountCode(orderId), "ESCROW", null, orderId);
+  return openAccount(tx, escrowSpec(orderId));
 }
 
 export function platformAccount(tx: Tx, type: AccountType) {
-  return getOrCreate(tx, platformAccountCode(type), type, null);
+  return openAccount(tx, platformSpec(type));
 }
 
 /** Balance in fen of a user's account; zero when it was never opened. */
@@ -58,8 +36,11 @@ export async function userBalance(tx: Pick<Tx, "ledgerAccount">, userId: string,
 export type AccountSpec = { code: string; type: AccountType; userId?: string | null; orderId?: string | null };
 
 /**
- * Several accounts in one round trip (opening any that do not exist yet): the money path needs three or
- * four per journal. Like getOrCreate, it takes no lock; postJournal locks in id order.
+ * Several accounts in one round trip, opening any that do not exist yet (the money path needs three or four
+ * per journal). Takes no row lock: locking is postJournal's job, which locks a journal's accounts in id
+ * order. (An upsert with DO UPDATE would lock each account in the caller's order, so two transfers in
+ * opposite directions between the same wallets would deadlock.) Two first requests at once both end with
+ * the same row: the second insert waits for the first and then does nothing.
  */
 export async function accountIds(tx: Tx, specs: AccountSpec[]): Promise<Map<string, string>> {
   return (await accountIdsAndPeek(tx, specs, [])).ids;
@@ -84,6 +65,7 @@ async function openMissing(tx: Tx, specs: AccountSpec[], known: Map<string, stri
   let found = known;
   const missing = specs.filter((s) => !found.has(s.code));
   if (missing.length === 0) return found;
+  // No conflict target: a clash on the code or on the one-platform-account-per-type index is both "exists".
   for (const spec of missing) {
     await tx.$executeRaw`
       INSERT INTO ledger_accounts (id, code, user_id, order_id, type, allow_negative)
