@@ -13,10 +13,7 @@ const { prisma } = await import("../lib/db/client");
 const { inTransaction } = await import("../lib/db/transaction");
 const { registerUser } = await import("../lib/auth/register");
 const { topUp } = await import("../lib/bank/top-up");
-const { createOrder } = await import("../lib/escrow/create-order");
-const { payOrder } = await import("../lib/escrow/pay");
-const { shipOrder } = await import("../lib/escrow/ship");
-const { confirmReceipt } = await import("../lib/escrow/confirm-receipt");
+const { LIFECYCLE_STEPS, libLifecycle } = await import("./lib-lifecycle");
 
 const reg = (role: "BUYER" | "MERCHANT") =>
   inTransaction(prisma, (tx) => registerUser(tx, { email: `${role}-${randomUUID()}@p.test`, name: role, password: "profile-password", role, locale: "zh-CN" }));
@@ -26,22 +23,9 @@ await prisma.merchant.update({ where: { userId: m.id }, data: { status: "APPROVE
 const buyer = { userId: b.id, role: "BUYER" as const };
 const merchant = { userId: m.id, role: "MERCHANT" as const };
 await inTransaction(prisma, (tx) => topUp(tx, buyer, { amountFen: 5_000_000n, cardNumber: "6222020000000007", idempotencyKey: randomUUID() }));
-const totals = { create: 0, pay: 0, ship: 0, confirm: 0 };
+const totals = Object.fromEntries(LIFECYCLE_STEPS.map((s) => [s, 0])) as Record<(typeof LIFECYCLE_STEPS)[number], number>;
 const N = 300;
-for (let i = 0; i < N; i++) {
-  let t = performance.now();
-  const order = await inTransaction(prisma, (tx) => createOrder(tx, merchant, { lines: [{ name: "x", quantity: 1, unitPrice: "1.00" }] }));
-  totals.create += performance.now() - t;
-  t = performance.now();
-  await inTransaction(prisma, (tx) => payOrder(tx, buyer, { token: order.payToken, idempotencyKey: randomUUID() }));
-  totals.pay += performance.now() - t;
-  t = performance.now();
-  await inTransaction(prisma, (tx) => shipOrder(tx, merchant, order.id, { carrier: "SF", trackingNo: "SF00000000" }));
-  totals.ship += performance.now() - t;
-  t = performance.now();
-  await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer, { orderId: order.id, idempotencyKey: randomUUID() }));
-  totals.confirm += performance.now() - t;
-}
+for (let i = 0; i < N; i++) await libLifecycle(buyer, merchant, (step, ms) => (totals[step] += ms));
 for (const [k, v] of Object.entries(totals)) console.log(`${k}: ${(v / N).toFixed(2)} ms`);
 await prisma.$disconnect();
 await stop();

@@ -66,10 +66,7 @@ async function main() {
   const { inTransaction } = await import("../lib/db/transaction");
   const { registerUser } = await import("../lib/auth/register");
   const { topUp } = await import("../lib/bank/top-up");
-  const { createOrder } = await import("../lib/escrow/create-order");
-  const { payOrder } = await import("../lib/escrow/pay");
-  const { shipOrder } = await import("../lib/escrow/ship");
-  const { confirmReceipt } = await import("../lib/escrow/confirm-receipt");
+  const { libLifecycle } = await import("./lib-lifecycle");
   const { merchantDashboard } = await import("../lib/escrow/dashboard");
   const { platformAccount, userAccount } = await import("../lib/ledger/accounts");
   const { verifyLedger } = await import("../lib/ledger/verify");
@@ -98,11 +95,7 @@ async function main() {
 
   console.log("(a) escrow lifecycles: create, pay, ship, confirm (4 transactions each)");
   const lib = await throughput("lib/ functions", options.workers, options.seconds, async (w) => {
-    const { buyer, merchant } = pairs[w];
-    const order = await inTransaction(prisma, (tx) => createOrder(tx, merchant, { lines: [{ name: "bench", quantity: 1, unitPrice: "128.00" }] }));
-    await inTransaction(prisma, (tx) => payOrder(tx, buyer, { token: order.payToken, idempotencyKey: randomUUID() }));
-    await inTransaction(prisma, (tx) => shipOrder(tx, merchant, order.id, { carrier: "SF", trackingNo: "SF00000000" }));
-    await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer, { orderId: order.id, idempotencyKey: randomUUID() }));
+    await libLifecycle(pairs[w].buyer, pairs[w].merchant);
   });
   const raw = await throughput("raw SQL (pg)", options.workers, options.seconds, async (w) => {
     const p = pairs[w];
