@@ -3,20 +3,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { refundOrderAction, shipOrderAction } from "@/app/merchant/orders/actions";
 import { ActionForm } from "@/components/orders/action-form";
-import { remaining } from "@/components/orders/countdown";
-import { OrderLinesTable } from "@/components/orders/lines-table";
-import { OrderStatusBadge } from "@/components/orders/status-badge";
-import { OrderTimeline } from "@/components/orders/timeline";
+import { AutoConfirmNote, OrderFrame } from "@/components/orders/order-frame";
 import { Card } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/not-found";
 import { getOrderForMerchantOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { latestDisputeForOrder } from "@/lib/disputes/queries";
-import Link from "next/link";
 import { CARRIERS } from "@/lib/escrow/ship";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
@@ -33,46 +28,31 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
   const order = await orNotFound(getOrderForMerchantOrThrow(prisma, user, (await params).id).then((o) => withLines(prisma, o)));
-  const events = await orderTimeline(prisma, order.id);
-  const dispute = await latestDisputeForOrder(prisma, order.id);
+  const [events, dispute] = await Promise.all([orderTimeline(prisma, order.id), latestDisputeForOrder(prisma, order.id)]);
   const link = await payLinkFor(order.payToken);
   const qr = order.status === "CREATED" ? await QRCode.toString(link, { type: "svg", margin: 1, width: 180 }) : null;
   const held = order.totalFen - order.refundedFen;
-  const now = new Date();
   return (
-    <>
-      <PageHeader
-        title={<span data-testid="order-no">{t("orderNo", { no: order.orderNo })}</span>}
-        description={formatDateTime(order.createdAt, locale)}
-        actions={<span data-testid="order-status"><OrderStatusBadge status={order.status} /></span>}
-      />
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t("lines")}>
-            <OrderLinesTable order={order} />
+    <OrderFrame
+      order={order}
+      events={events}
+      dispute={dispute}
+      disputeBase="/merchant/disputes"
+      description={formatDateTime(order.createdAt, locale)}
+      main={
+        order.status === "COMPLETED" && order.netFen != null ? (
+          <Card title={t("settlement")}>
+            <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+              <div><dt className="text-slate-500">{t("released")}</dt><dd className="tabular-nums">{formatFen(order.totalFen - order.refundedFen)}</dd></div>
+              <div><dt className="text-slate-500">{t("fee")}</dt><dd className="tabular-nums">{formatFen(order.feeFen ?? 0n)}</dd></div>
+              <div><dt className="text-slate-500">{t("reserve")}</dt><dd className="tabular-nums">{formatFen(order.reserveFen ?? 0n)}</dd></div>
+              <div><dt className="text-slate-500">{t("net")}</dt><dd className="font-semibold tabular-nums" data-testid="order-net">{formatFen(order.netFen)}</dd></div>
+            </dl>
           </Card>
-          {order.status === "COMPLETED" && order.netFen != null ? (
-            <Card title={t("settlement")}>
-              <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-                <div><dt className="text-slate-500">{t("released")}</dt><dd className="tabular-nums">{formatFen(order.totalFen - order.refundedFen)}</dd></div>
-                <div><dt className="text-slate-500">{t("fee")}</dt><dd className="tabular-nums">{formatFen(order.feeFen ?? 0n)}</dd></div>
-                <div><dt className="text-slate-500">{t("reserve")}</dt><dd className="tabular-nums">{formatFen(order.reserveFen ?? 0n)}</dd></div>
-                <div><dt className="text-slate-500">{t("net")}</dt><dd className="font-semibold tabular-nums" data-testid="order-net">{formatFen(order.netFen)}</dd></div>
-              </dl>
-            </Card>
-          ) : null}
-          <Card title={t("timeline")}>
-            <OrderTimeline events={events} />
-          </Card>
-        </div>
-        <div className="space-y-6">
-          {dispute ? (
-            <Card title={t("dispute")}>
-              <Link href={`/merchant/disputes/${dispute.id}`} className="text-brand-700 underline" data-testid="to-dispute">
-                {t("viewDispute")}
-              </Link>
-            </Card>
-          ) : null}
+        ) : null
+      }
+      aside={
+        <>
           {order.status === "CREATED" ? (
             <Card title={t("payLink")}>
               <p className="break-all text-xs" data-testid="pay-link">{link}</p>
@@ -95,9 +75,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           ) : null}
           {order.status === "SHIPPED" && order.autoConfirmAt ? (
             <Card title={t("autoConfirm")}>
-              <p className="text-sm" data-testid="auto-confirm">
-                {t("autoConfirmIn", { ...remaining(now, order.autoConfirmAt), date: formatDateTime(order.autoConfirmAt, locale) })}
-              </p>
+              <AutoConfirmNote at={order.autoConfirmAt} />
             </Card>
           ) : null}
           {order.status === "PAID" || order.status === "SHIPPED" ? (
@@ -108,8 +86,8 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
               </ActionForm>
             </Card>
           ) : null}
-        </div>
-      </div>
-    </>
+        </>
+      }
+    />
   );
 }
