@@ -37,7 +37,7 @@ export async function openDispute(tx: Tx, actor: Actor, raw: z.input<typeof open
   let frozenRemainingMs: bigint | null = null;
   const maxClaim = order.totalFen - order.refundedFen;
   if (order.status === "COMPLETED") {
-    const windowDays = await getSetting(tx, "dispute.claimWindowDays");
+    const windowDays = await getSetting("dispute.claimWindowDays");
     if (!order.completedAt || order.completedAt.getTime() + windowDays * DAY < now.getTime()) {
       throw new DomainError("invalid_transition", { messageKey: "errors.claim_window_passed" });
     }
@@ -66,7 +66,7 @@ export async function openDispute(tx: Tx, actor: Actor, raw: z.input<typeof open
         afterCompletion,
         orderStatusBefore: order.status,
         frozenRemainingMs,
-        merchantDeadline: new Date(now.getTime() + (await getSetting(tx, "dispute.merchantResponseDays")) * DAY),
+        merchantDeadline: new Date(now.getTime() + (await getSetting("dispute.merchantResponseDays")) * DAY),
         createdAt: now,
       },
     })

@@ -65,7 +65,7 @@ export async function merchantRespond(
       status: "AWAITING_BUYER",
       offerFen: input.kind === "OFFER" ? input.amountFen : null,
       merchantDeadline: null,
-      buyerDeadline: new Date(now.getTime() + (await getSetting(tx, "dispute.buyerResponseDays")) * DAY),
+      buyerDeadline: new Date(now.getTime() + (await getSetting("dispute.buyerResponseDays")) * DAY),
     },
   });
   await notify(tx, dispute.buyerId, input.kind === "OFFER" ? "dispute.offer" : "dispute.contested", { orderNo: dispute.order.orderNo });

@@ -72,7 +72,7 @@ export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, c
   const now = clock.now();
   const id = randomUUID();
   const payToken = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(now.getTime() + (await getSetting(tx, "order.unpaidExpiryHours")) * HOUR);
+  const expiresAt = new Date(now.getTime() + (await getSetting("order.unpaidExpiryHours")) * HOUR);
   const [order] = await tx.$queryRaw<{ order_no: string }[]>`
     WITH o AS (
       INSERT INTO orders (id, order_no, merchant_id, subtotal_fen, shipping_fen, total_fen, note, buyer_contact, pay_token, expires_at, created_at, updated_at)

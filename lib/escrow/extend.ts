@@ -14,7 +14,7 @@ export async function extendAutoConfirm(tx: Tx, actor: Actor, orderId: string, c
   if (order.status !== "SHIPPED" || !order.autoConfirmAt) throw new DomainError("invalid_transition", { messageKey: "errors.order_not_shipped" });
   if (order.extended) throw new DomainError("invalid_transition", { messageKey: "errors.already_extended" });
   if (order.autoConfirmAt <= now) throw new DomainError("invalid_transition", { messageKey: "errors.deadline_passed" });
-  const autoConfirmAt = new Date(order.autoConfirmAt.getTime() + (await getSetting(tx, "order.extendDays")) * DAY);
+  const autoConfirmAt = new Date(order.autoConfirmAt.getTime() + (await getSetting("order.extendDays")) * DAY);
   const updated = await tx.order.updateMany({
     where: { id: order.id, status: "SHIPPED", extended: false, autoConfirmAt: { gt: now } },
     data: { autoConfirmAt, extended: true },

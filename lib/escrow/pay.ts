@@ -20,7 +20,7 @@ export async function payOrder(tx: Tx, actor: Actor, input: { token: string; ide
   assertRole(actor, ["BUYER"]);
   return withIdempotency(tx, { scope: `${actor.userId}:order.pay`, key: input.idempotencyKey, request: { token: input.token } }, async () => {
     const now = clock.now();
-    const shipBy = new Date(now.getTime() + (await getSetting(tx, "order.shipDeadlineDays")) * DAY);
+    const shipBy = new Date(now.getTime() + (await getSetting("order.shipDeadlineDays")) * DAY);
     // The guarded update, the order's escrow account and the timeline entry in one statement.
     const [order] = await tx.$queryRaw<{ id: string; total_fen: bigint }[]>`
       WITH p AS (

@@ -29,7 +29,7 @@ export async function releaseShippedOrder(
        AND (${onlyBuyerId}::text IS NULL OR o.buyer_id = ${onlyBuyerId}::text)
     RETURNING o.id, o.total_fen, o.refunded_fen, m.user_id, m.risk_level`;
   if (!order) return null;
-  const pricing = await pricingFor(tx, order.risk_level ?? "HIGH");
+  const pricing = await pricingFor(order.risk_level ?? "HIGH");
   const held = order.total_fen - order.refunded_fen;
   const split = splitRelease(held, pricing.feeRateBps, pricing.reserveRateBps);
   // A debt from an earlier post-completion claim is recovered first, before anything reaches the wallet. Most

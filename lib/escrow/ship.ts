@@ -23,7 +23,7 @@ export async function shipOrder(tx: Tx, actor: Actor, orderId: string, raw: z.in
   const input = shipSchema.parse(raw);
   assertRole(actor, ["MERCHANT"]);
   const now = clock.now();
-  const autoConfirmAt = new Date(now.getTime() + (await getSetting(tx, "order.autoConfirmDays")) * DAY);
+  const autoConfirmAt = new Date(now.getTime() + (await getSetting("order.autoConfirmDays")) * DAY);
   const [shipped] = await tx.$queryRaw<{ id: string }[]>`
     WITH s AS (
       UPDATE orders o SET status = 'SHIPPED', shipped_at = ${now}, carrier = ${input.carrier}, tracking_no = ${input.trackingNo},

@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
@@ -6,7 +5,6 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import { SETTINGS, SETTING_KEYS, isSettingKey, type SettingKey, type SettingValue } from "./registry";
 
-type Db = PrismaClient | Tx;
 
 const CACHE_MS = 5_000;
 let snapshot: { at: number; values: Record<SettingKey, number> } | null = null;
@@ -27,7 +25,7 @@ function valuesFrom(rows: { key: string; value: unknown }[]): Record<SettingKey,
  * process that made it and within CACHE_MS everywhere else. Reads go through the root client (committed
  * data), never through a caller's transaction.
  */
-export async function getAllSettings(_db?: Db): Promise<Record<SettingKey, number>> {
+export async function getAllSettings(): Promise<Record<SettingKey, number>> {
   if (snapshot && Date.now() - snapshot.at < CACHE_MS) return snapshot.values;
   const { prisma } = await import("@/lib/db/client");
   const values = valuesFrom(await prisma.setting.findMany());
@@ -40,12 +38,12 @@ export function clearSettingsCache() {
   snapshot = null;
 }
 
-export async function getSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
-  return (await getAllSettings(db))[key] as SettingValue<K>;
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValue<K>> {
+  return (await getAllSettings())[key] as SettingValue<K>;
 }
 
-export async function getSettings<K extends SettingKey>(db: Db, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
-  const all = await getAllSettings(db);
+export async function getSettings<K extends SettingKey>(keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
+  const all = await getAllSettings();
   return Object.fromEntries(keys.map((key) => [key, all[key]])) as { [P in K]: SettingValue<P> };
 }
 
@@ -68,9 +66,9 @@ export async function updateSetting(tx: Tx, actor: Actor, key: string, value: un
 }
 
 /** What a risk level costs a merchant: escrow fee rate and reserve share, in basis points. */
-export async function pricingFor(db: Db, risk: RiskLevel) {
+export async function pricingFor(risk: RiskLevel) {
   const feeKey = `merchant.feeRateBps.${risk}` as const;
   const reserveKey = `merchant.reserveRateBps.${risk}` as const;
-  const values = await getSettings(db, [feeKey, reserveKey, "merchant.reserveDays"]);
+  const values = await getSettings([feeKey, reserveKey, "merchant.reserveDays"]);
   return { feeRateBps: values[feeKey] as number, reserveRateBps: values[reserveKey] as number, reserveDays: values["merchant.reserveDays"] };
 }

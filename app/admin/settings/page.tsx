@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
-import { prisma } from "@/lib/db/client";
 import { SETTING_KEYS } from "@/lib/settings/registry";
 import { getAllSettings } from "@/lib/settings/settings";
 import { SettingForm } from "./setting-form";
@@ -10,7 +9,7 @@ import { SettingForm } from "./setting-form";
 export default async function SettingsPage() {
   await requireArea("admin");
   const t = await getTranslations("adminSettings");
-  const values = await getAllSettings(prisma);
+  const values = await getAllSettings();
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

@@ -41,7 +41,7 @@ export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = sys
 export async function startNewApplication(tx: Tx, actor: Actor, clock: Clock = systemClock) {
   const merchant = await getOwnMerchantOrThrow(tx, actor);
   merchantStates.assert(merchant.status, "DRAFT");
-  const days = await getSetting(tx, "merchant.reapplyCoolingDays");
+  const days = await getSetting("merchant.reapplyCoolingDays");
   const allowedFrom = new Date((merchant.rejectedAt ?? merchant.updatedAt).getTime() + days * DAY);
   if (clock.now() < allowedFrom) {
     throw new DomainError("invalid_transition", { messageKey: "errors.cooling_off", params: { date: allowedFrom.toISOString().slice(0, 10) } });

@@ -50,7 +50,7 @@ describe("admin review", () => {
 
     const approved = await prisma.merchant.findUniqueOrThrow({ where: { id: row.id } });
     expect(approved).toMatchObject({ status: "APPROVED", riskLevel: "MEDIUM" });
-    expect(await pricingFor(prisma, approved.riskLevel!)).toMatchObject({ feeRateBps: 100, reserveRateBps: 500 });
+    expect(await pricingFor(approved.riskLevel!)).toMatchObject({ feeRateBps: 100, reserveRateBps: 500 });
     const reviews = await prisma.merchantReview.findMany({ where: { merchantId: row.id }, orderBy: { id: "asc" } });
     expect(reviews.map((r) => `${r.fromStatus}>${r.toStatus}`)).toEqual(["DRAFT>SUBMITTED", "SUBMITTED>NEEDS_INFO", "NEEDS_INFO>SUBMITTED", "SUBMITTED>APPROVED"]);
     const audit = await prisma.auditLog.findMany({ where: { targetId: row.id, actorId: admin.id }, orderBy: { id: "asc" } });
@@ -144,14 +144,14 @@ describe("settings", () => {
   it("are typed and bounded, changed only by admins, and every change is audited", async () => {
     const admin = await createUser("ADMIN");
     const merchant = await createUser("MERCHANT");
-    expect(await pricingFor(prisma, "HIGH")).toMatchObject({ feeRateBps: 150, reserveRateBps: 1000 });
+    expect(await pricingFor("HIGH")).toMatchObject({ feeRateBps: 150, reserveRateBps: 1000 });
     await inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "merchant.feeRateBps.HIGH", 180));
-    expect((await pricingFor(prisma, "HIGH")).feeRateBps).toBe(180);
+    expect((await pricingFor("HIGH")).feeRateBps).toBe(180);
     await expect(inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "merchant.feeRateBps.HIGH", 1.5))).rejects.toMatchObject({ code: "validation" });
     await expect(inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "merchant.feeRateBps.HIGH", 5000))).rejects.toMatchObject({ code: "validation" });
     await expect(inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "no.such.setting", 1))).rejects.toMatchObject({ code: "not_found" });
     await expect(inTransaction(prisma, (tx) => updateSetting(tx, merchant.actor, "merchant.feeRateBps.HIGH", 0))).rejects.toMatchObject({ code: "forbidden" });
-    expect((await pricingFor(prisma, "HIGH")).feeRateBps).toBe(180);
+    expect((await pricingFor("HIGH")).feeRateBps).toBe(180);
     const audit = await prisma.auditLog.findMany({ where: { action: "setting.update" } });
     expect(audit).toMatchObject([{ actorId: admin.id, targetId: "merchant.feeRateBps.HIGH", before: { value: 150 }, after: { value: 180 } }]);
   });

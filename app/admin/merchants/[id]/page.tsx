@@ -23,7 +23,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
   const locale = await getLocale();
   const detail = await orNotFound(getMerchantForAdmin(prisma, user, (await params).id));
   const { merchant, checks } = detail;
-  const pricing = merchant.riskLevel ? await pricingFor(prisma, merchant.riskLevel) : null;
+  const pricing = merchant.riskLevel ? await pricingFor(merchant.riskLevel) : null;
   const rates = await merchantDisputeRates(prisma, user, merchant.id);
   return (
     <>
