@@ -89,6 +89,24 @@ describe("disputes", () => {
     expect(await verifyLedger(prisma)).toEqual([]);
   });
 
+  it("a retried accept or decision moves money once: the second finds the dispute closed", async () => {
+    const { merchant, buyer, admin } = await setup();
+    const a = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const da = await open(buyer, a.id, 3_000n);
+    const accepts = await Promise.allSettled([1, 2].map(() => inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, da.id))));
+    expect(accepts.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const b = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const db = await open(buyer, b.id, 10_000n);
+    await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, db.id));
+    const decision = { outcome: "REFUND_PART" as const, amountFen: 2_000n, reasonCode: "OTHER" as const, note: "重复提交" };
+    const decisions = await Promise.allSettled([1, 2].map(() => inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, decision))));
+    expect(decisions.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of [...accepts, ...decisions]) if (r.status === "rejected") expect(r.reason.code).toBe("invalid_transition");
+    expect(await prisma.journal.count({ where: { kind: "DISPUTE_REFUND" } })).toBe(2);
+    expect(await userBalance(prisma, buyer.id)).toBe(100_000n - 20_000n + 3_000n + 2_000n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
   it("offer → buyer accepts (split); contest → escalate → admin refunds in part, audited", async () => {
     const { merchant, buyer, admin } = await setup();
     const a = await shippedOrder(merchant.actor, buyer.actor, "100.00");

@@ -105,6 +105,34 @@ describe("escrow lifecycle", () => {
     expect(await userBalance(prisma, buyer.id)).toBe(97_000n);
   });
 
+  it("confirm, cancel and refund retried with their idempotency key move money once", async () => {
+    const { merchant, buyer } = await parties();
+    const shipped = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const refundKey = key();
+    const refunds = await Promise.all(
+      [1, 2, 3].map(() => inTransaction(prisma, (tx) => refundOrder(tx, merchant.actor, { orderId: shipped.id, amountFen: 1_000n, idempotencyKey: refundKey }))),
+    );
+    expect(refunds.filter((r) => !r.replayed)).toHaveLength(1);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: shipped.id } })).refundedFen).toBe(1_000n);
+    const confirmKey = key();
+    const confirms = await Promise.all(
+      [1, 2, 3].map(() => inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: shipped.id, idempotencyKey: confirmKey }))),
+    );
+    expect(confirms.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(new Set(confirms.map((r) => r.result.net))).toEqual(new Set([8_465n]));
+    expect(await prisma.journal.count({ where: { kind: "ESCROW_RELEASE" } })).toBe(1);
+
+    const paid = await paidOrder(merchant.actor, buyer.actor, "50.00");
+    const cancelKey = key();
+    const before = await userBalance(prisma, buyer.id);
+    const cancels = await Promise.all(
+      [1, 2].map(() => inTransaction(prisma, (tx) => cancelOrder(tx, buyer.actor, { orderId: paid.id, idempotencyKey: cancelKey }))),
+    );
+    expect(cancels.filter((r) => !r.replayed)).toHaveLength(1);
+    expect((await userBalance(prisma, buyer.id)) - before).toBe(5_000n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
   it("the buyer cancels before shipping for a full refund; not after shipping", async () => {
     const { merchant, buyer } = await parties();
     const order = await paidOrder(merchant.actor, buyer.actor, "50.00");
