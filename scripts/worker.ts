@@ -1,7 +1,7 @@
 /** The background job worker, started next to the web server by `npm start` (lib/jobs). */
 import { prisma } from "@/lib/db/client";
 import { startBoss, stopBoss } from "@/lib/jobs/boss";
-import { registerJobs, scheduleJobs } from "@/lib/jobs/register";
+import { registerJobs, runPeriodicJobsOnce, scheduleJobs } from "@/lib/jobs/register";
 import { JOBS } from "@/lib/jobs/registry";
 
 const url = process.env.DATABASE_URL;
@@ -13,6 +13,7 @@ if (!url) {
 const boss = await startBoss(url);
 await registerJobs(boss, JOBS);
 await scheduleJobs(boss, JOBS);
+await runPeriodicJobsOnce(boss, JOBS);
 console.log(`Worker ready: ${JOBS.map((j) => (j.cron ? `${j.name} (${j.cron})` : j.name)).join(", ")}`);
 
 let stopping = false;

@@ -22,6 +22,8 @@ async function evidence(list: File[]): Promise<Evidence[]> {
 }
 
 const onDispute = z.object({ disputeId: z.string().min(1) });
+/** Answers that move money carry the form's idempotency key: a retry returns the first result. */
+const onDisputeMoney = onDispute.extend({ idempotencyKey: z.string() });
 const done = (id: string) => {
   revalidatePath("/", "layout");
   return { disputeId: id };
@@ -44,8 +46,8 @@ export const postDisputeMessageAction = protectedAction("disputes.take_part", on
   return done(input.disputeId);
 });
 
-export const merchantAcceptAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
-  await inTransaction(prisma, (tx) => merchantAccept(tx, user, disputeId));
+export const merchantAcceptAction = protectedAction("disputes.take_part", onDisputeMoney, async ({ disputeId, idempotencyKey }, { user }) => {
+  await inTransaction(prisma, (tx) => merchantAccept(tx, user, { disputeId, idempotencyKey }));
   return done(disputeId);
 });
 
@@ -60,8 +62,8 @@ export const merchantContestAction = protectedAction("disputes.take_part", onDis
   return done(input.disputeId);
 });
 
-export const buyerAcceptOfferAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
-  await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, user, disputeId));
+export const buyerAcceptOfferAction = protectedAction("disputes.take_part", onDisputeMoney, async ({ disputeId, idempotencyKey }, { user }) => {
+  await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, user, { disputeId, idempotencyKey }));
   return done(disputeId);
 });
 
@@ -70,17 +72,17 @@ export const buyerEscalateAction = protectedAction("disputes.take_part", onDispu
   return done(input.disputeId);
 });
 
-export const buyerWithdrawAction = protectedAction("disputes.take_part", onDispute, async ({ disputeId }, { user }) => {
-  await inTransaction(prisma, (tx) => buyerWithdraw(tx, user, disputeId));
+export const buyerWithdrawAction = protectedAction("disputes.take_part", onDisputeMoney, async ({ disputeId, idempotencyKey }, { user }) => {
+  await inTransaction(prisma, (tx) => buyerWithdraw(tx, user, { disputeId, idempotencyKey }));
   return done(disputeId);
 });
 
 export const decideDisputeAction = protectedAction(
   "disputes.decide",
-  onDispute.extend({ outcome: z.string(), amount: z.string().optional(), reasonCode: z.string(), note: z.string() }),
+  onDisputeMoney.extend({ outcome: z.string(), amount: z.string().optional(), reasonCode: z.string(), note: z.string() }),
   async (input, { user }) => {
     const amountFen = input.outcome === "REFUND_PART" ? yuanAmount.parse(input.amount ?? "") : undefined;
-    await inTransaction(prisma, (tx) => decideDispute(tx, user, input.disputeId, { outcome: input.outcome as never, amountFen, reasonCode: input.reasonCode as never, note: input.note }));
+    await inTransaction(prisma, (tx) => decideDispute(tx, user, { disputeId: input.disputeId, idempotencyKey: input.idempotencyKey }, { outcome: input.outcome as never, amountFen, reasonCode: input.reasonCode as never, note: input.note }));
     return done(input.disputeId);
   },
 );

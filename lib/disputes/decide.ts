@@ -3,6 +3,7 @@ import { assertRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
+import { withIdempotency } from "@/lib/ledger/idempotency";
 import { fenToYuanString } from "@/lib/money/fen";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { getDisputeForParty } from "./access";
@@ -18,10 +19,27 @@ export const disputeDecisionSchema = z.object({
   note: z.string().trim().min(1, { error: "validation.message.required" }).max(1000, { error: "validation.tooLong" }),
 });
 
-/** An admin decides an escalated dispute; the money moves in the same transaction, and it is audited. */
-export async function decideDispute(tx: Tx, actor: Actor, disputeId: string, raw: z.input<typeof disputeDecisionSchema>, clock: Clock = systemClock) {
+/**
+ * An admin decides an escalated dispute; the money moves in the same transaction, and it is audited. The
+ * decision is final for the order (no further dispute on it). A retry with the same idempotency key returns
+ * the first decision.
+ */
+export async function decideDispute(
+  tx: Tx,
+  actor: Actor,
+  target: { disputeId: string; idempotencyKey: string },
+  raw: z.input<typeof disputeDecisionSchema>,
+  clock: Clock = systemClock,
+) {
   assertRole(actor, ["ADMIN"]);
   const input = disputeDecisionSchema.parse(raw);
+  const { disputeId } = target;
+  return (
+    await withIdempotency(tx, { scope: `${actor.userId}:dispute.decide`, key: target.idempotencyKey, request: { disputeId, ...input } }, () => decide(tx, actor, disputeId, input, clock))
+  ).result;
+}
+
+async function decide(tx: Tx, actor: Actor, disputeId: string, input: z.infer<typeof disputeDecisionSchema>, clock: Clock) {
   const { dispute } = await getDisputeForParty(tx, actor, disputeId, true);
   if (dispute.status !== "ESCALATED") throw new DomainError("invalid_transition", { messageKey: "errors.dispute_not_escalated" });
   let refundFen = 0n;
@@ -32,7 +50,7 @@ export async function decideDispute(tx: Tx, actor: Actor, disputeId: string, raw
   }
   const status = input.outcome === "REFUND_FULL" ? "RESOLVED_BUYER" : input.outcome === "REFUND_PART" ? "RESOLVED_SPLIT" : "RESOLVED_MERCHANT";
   await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "ADMIN", kind: "DECISION", body: input.note, amountFen: refundFen });
-  await settleDispute(tx, dispute, { status, refundFen, actorId: actor.userId }, clock.now(), { decisionReason: input.reasonCode, decisionNote: input.note });
+  await settleDispute(tx, dispute, { status, refundFen, actorId: actor.userId }, clock.now(), { decisionReason: input.reasonCode, decisionNote: input.note, arbitrated: true });
   await recordAudit(tx, {
     actorId: actor.userId,
     action: "dispute.decide",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { inTransaction } from "@/lib/db/transaction";
@@ -79,7 +80,7 @@ describe("disputes", () => {
     const { merchant, buyer } = await setup();
     const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
     const d = await open(buyer, o.id, 3_000n);
-    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, d.id));
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: d.id, idempotencyKey: randomUUID() }));
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("RESOLVED_BUYER");
     const after = await order(o.id);
     expect(after.status).toBe("COMPLETED");
@@ -89,19 +90,31 @@ describe("disputes", () => {
     expect(await verifyLedger(prisma)).toEqual([]);
   });
 
-  it("a retried accept or decision moves money once: the second finds the dispute closed", async () => {
+  it("a retried accept or decision (same idempotency key) returns the first result and moves money once", async () => {
     const { merchant, buyer, admin } = await setup();
     const a = await shippedOrder(merchant.actor, buyer.actor, "100.00");
     const da = await open(buyer, a.id, 3_000n);
-    const accepts = await Promise.allSettled([1, 2].map(() => inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, da.id))));
-    expect(accepts.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const acceptKey = randomUUID();
+    const accepts = await Promise.all([1, 2].map(() => inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: da.id, idempotencyKey: acceptKey }))));
+    expect(accepts.map((r) => r.result)).toEqual([
+      { status: "RESOLVED_BUYER", refundFen: 3_000n },
+      { status: "RESOLVED_BUYER", refundFen: 3_000n },
+    ]);
+    expect(accepts.filter((r) => r.replayed)).toHaveLength(1);
     const b = await shippedOrder(merchant.actor, buyer.actor, "100.00");
     const db = await open(buyer, b.id, 10_000n);
     await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, db.id));
     const decision = { outcome: "REFUND_PART" as const, amountFen: 2_000n, reasonCode: "OTHER" as const, note: "重复提交" };
-    const decisions = await Promise.allSettled([1, 2].map(() => inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, decision))));
-    expect(decisions.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of [...accepts, ...decisions]) if (r.status === "rejected") expect(r.reason.code).toBe("invalid_transition");
+    const decideKey = randomUUID();
+    const decisions = await Promise.all([1, 2].map(() => inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: db.id, idempotencyKey: decideKey }, decision))));
+    expect(decisions).toEqual([
+      { status: "RESOLVED_SPLIT", refundFen: 2_000n },
+      { status: "RESOLVED_SPLIT", refundFen: 2_000n },
+    ]);
+    // A second, different decision after the final one is refused.
+    await expect(inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: db.id, idempotencyKey: randomUUID() }, decision))).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
     expect(await prisma.journal.count({ where: { kind: "DISPUTE_REFUND" } })).toBe(2);
     expect(await userBalance(prisma, buyer.id)).toBe(100_000n - 20_000n + 3_000n + 2_000n);
     expect(await verifyLedger(prisma)).toEqual([]);
@@ -113,16 +126,16 @@ describe("disputes", () => {
     const da = await open(buyer, a.id, 10_000n);
     await expect(inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, da.id, { kind: "OFFER", amountFen: 10_000n }))).rejects.toMatchObject({ messageKey: "errors.offer_amount" });
     await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, da.id, { kind: "OFFER", amountFen: 2_500n, body: "补偿 25 元" }));
-    await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, buyer.actor, da.id));
+    await inTransaction(prisma, (tx) => buyerAcceptOffer(tx, buyer.actor, { disputeId: da.id, idempotencyKey: randomUUID() }));
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: da.id } })).status).toBe("RESOLVED_SPLIT");
 
     const b = await shippedOrder(merchant.actor, buyer.actor, "100.00");
     const db = await open(buyer, b.id, 10_000n);
     await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, db.id, { kind: "CONTEST", body: "发货时完好，有称重记录", files: [{ bytes: PNG, name: "weight.png" }] }));
-    await expect(inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "x" }))).rejects.toMatchObject({ messageKey: "errors.dispute_not_escalated" });
+    await expect(inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: db.id, idempotencyKey: randomUUID() }, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "x" }))).rejects.toMatchObject({ messageKey: "errors.dispute_not_escalated" });
     await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, db.id, "请平台介入"));
     const before = await userBalance(prisma, buyer.id);
-    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, db.id, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "双方各担一部分" }));
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: db.id, idempotencyKey: randomUUID() }, { outcome: "REFUND_PART", amountFen: 4_000n, reasonCode: "SHARED_RESPONSIBILITY", note: "双方各担一部分" }));
     expect((await userBalance(prisma, buyer.id)) - before).toBe(4_000n);
     expect((await order(b.id)).status).toBe("COMPLETED");
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { targetId: db.id } });
@@ -137,7 +150,7 @@ describe("disputes", () => {
     const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
     const d = await open(buyer, o.id, 10_000n);
     await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, d.id));
-    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, d.id, { outcome: "RELEASE", reasonCode: "EVIDENCE_SUPPORTS_MERCHANT", note: "签收记录完整" }));
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: d.id, idempotencyKey: randomUUID() }, { outcome: "RELEASE", reasonCode: "EVIDENCE_SUPPORTS_MERCHANT", note: "签收记录完整" }));
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: d.id } })).status).toBe("RESOLVED_MERCHANT");
     expect((await order(o.id)).status).toBe("COMPLETED");
     expect(await userBalance(prisma, buyer.id)).toBe(90_000n);
@@ -155,7 +168,7 @@ describe("disputes", () => {
     await inTransaction(prisma, (tx) => merchantRespond(tx, merchant.actor, db.id, { kind: "CONTEST", body: "商品没有问题" }, clock));
     clock.advance(5 * DAY + 1);
     const [r1, r2] = await Promise.all([enforceDisputeDeadlines(prisma, clock), enforceDisputeDeadlines(prisma, clock)]);
-    expect(r1.settled + r2.settled).toBe(2);
+    expect(r1.done + r2.done).toBe(2);
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: da.id } })).status).toBe("RESOLVED_BUYER");
     expect((await prisma.dispute.findUniqueOrThrow({ where: { id: db.id } })).status).toBe("RESOLVED_MERCHANT");
     expect((await order(b.id)).status).toBe("COMPLETED");
@@ -170,7 +183,7 @@ describe("disputes", () => {
     clock.advance(4 * DAY);
     const d = await open(buyer, o.id, 1_000n, clock);
     clock.advance(3 * DAY);
-    await inTransaction(prisma, (tx) => buyerWithdraw(tx, buyer.actor, d.id, clock));
+    await inTransaction(prisma, (tx) => buyerWithdraw(tx, buyer.actor, { disputeId: d.id, idempotencyKey: randomUUID() }, clock));
     const after = await order(o.id);
     expect(after.status).toBe("SHIPPED");
     expect(after.autoConfirmAt?.toISOString()).toBe(new Date(clock.now().getTime() + 6 * DAY).toISOString());
@@ -204,7 +217,7 @@ describe("disputes", () => {
     expect(d.afterCompletion).toBe(true);
     await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, d.id, "", clock));
     const buyerBefore = await userBalance(prisma, buyer.id);
-    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, d.id, { outcome: "REFUND_FULL", reasonCode: "EVIDENCE_SUPPORTS_BUYER", note: "假货" }, clock));
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: d.id, idempotencyKey: randomUUID() }, { outcome: "REFUND_FULL", reasonCode: "EVIDENCE_SUPPORTS_BUYER", note: "假货" }, clock));
     expect((await userBalance(prisma, buyer.id)) - buyerBefore).toBe(10_000n);
     expect(await userBalance(prisma, merchant.id)).toBe(0n);
     expect(await userBalance(prisma, merchant.id, "RECEIVABLE")).toBe(-595n);
@@ -234,8 +247,62 @@ describe("disputes", () => {
       await expect(readDisputeFile(prisma, stranger.actor, file.id)).rejects.toMatchObject({ code: "not_found" });
     }
     expect((await readDisputeFile(prisma, merchant.actor, file.id)).sha256).toBe(file.sha256);
-    await expect(inTransaction(prisma, (tx) => merchantAccept(tx, buyer.actor, d.id))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(inTransaction(prisma, (tx) => merchantAccept(tx, buyer.actor, { disputeId: d.id, idempotencyKey: randomUUID() }))).rejects.toMatchObject({ code: "forbidden" });
     await inTransaction(prisma, (tx) => postDisputeMessage(tx, merchant.actor, d.id, { body: "我们马上核实" }));
     expect(await prisma.disputeMessage.count({ where: { disputeId: d.id } })).toBe(2);
+  });
+});
+
+describe("what a buyer can get back from an order", () => {
+  beforeEach(resetDatabase);
+
+  it("repeated after-sale claims never pay back more than the order's price: one claim per order, within what was not refunded", async () => {
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    await inTransaction(prisma, (tx) => refundOrder(tx, merchant.actor, { orderId: o.id, amountFen: 4_000n, idempotencyKey: key() }));
+    await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: o.id, idempotencyKey: key() }));
+    await expect(open(buyer, o.id, 6_001n)).rejects.toMatchObject({ messageKey: "errors.claim_too_much" });
+    const claim = await open(buyer, o.id, 6_000n);
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: claim.id, idempotencyKey: randomUUID() }));
+    expect(await order(o.id)).toMatchObject({ refundedFen: 4_000n, claimedFen: 6_000n });
+    await expect(open(buyer, o.id, 1n)).rejects.toMatchObject({ messageKey: "errors.claim_once" });
+    expect(await userBalance(prisma, buyer.id)).toBe(100_000n);
+    // The database refuses it too, whatever the code above it does.
+    await expect(prisma.$executeRaw`UPDATE orders SET claimed_fen = claimed_fen + 1 WHERE id = ${o.id}`).rejects.toThrow(/orders_buyer_not_overpaid/);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("a claim is checked under the order's lock: a refund committed while the claim waits is seen", async () => {
+    const { merchant, buyer } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    let claim: Promise<unknown> | undefined;
+    await prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM orders WHERE id = ${o.id} FOR UPDATE`;
+        claim = open(buyer, o.id, 5_000n);
+        // Wait until the claim is blocked on the order's lock, then refund beneath it.
+        for (let i = 0; i < 200; i++) {
+          const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE NOT l.granted AND d.datname = current_database()`;
+          if (waiting > 0) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        await refundOrder(tx, merchant.actor, { orderId: o.id, amountFen: 6_000n, idempotencyKey: key() });
+      },
+      { timeout: 20_000 },
+    );
+    await expect(claim).rejects.toMatchObject({ messageKey: "errors.claim_too_much" });
+    expect((await order(o.id)).status).toBe("SHIPPED");
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("a platform decision is final: the order cannot be disputed or claimed on again", async () => {
+    const { merchant, buyer, admin } = await setup();
+    const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const d = await open(buyer, o.id, 5_000n);
+    await inTransaction(prisma, (tx) => buyerEscalate(tx, buyer.actor, d.id));
+    await inTransaction(prisma, (tx) => decideDispute(tx, admin.actor, { disputeId: d.id, idempotencyKey: randomUUID() }, { outcome: "RELEASE", reasonCode: "EVIDENCE_SUPPORTS_MERCHANT", note: "物流签收完整" }));
+    expect((await order(o.id)).status).toBe("COMPLETED");
+    await expect(open(buyer, o.id, 1_000n)).rejects.toMatchObject({ messageKey: "errors.dispute_final" });
+    expect(await prisma.dispute.count({ where: { orderId: o.id } })).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
+import { withIdempotency } from "@/lib/ledger/idempotency";
 import type { Fen } from "@/lib/money/fen";
 import { notify } from "@/lib/notifications/notify";
 import { getSetting } from "@/lib/settings/settings";
@@ -22,13 +23,26 @@ export async function postDisputeMessage(tx: Tx, actor: Actor, disputeId: string
   return addToThread(tx, { disputeId, authorId: actor.userId, authorRole: ROLE[party], kind: "MESSAGE", body, files: input.files });
 }
 
+export type DisputeMoneyInput = { disputeId: string; idempotencyKey: string };
+
+/**
+ * A party's answer that moves money runs once per idempotency key: a retry or a double click returns the first
+ * result instead of an error (the dispute has moved on by then).
+ */
+function once<T>(tx: Tx, actor: Actor, verb: string, input: DisputeMoneyInput, work: () => Promise<T>) {
+  return withIdempotency(tx, { scope: `${actor.userId}:dispute.${verb}`, key: input.idempotencyKey, request: { disputeId: input.disputeId } }, work);
+}
+
 /** The merchant accepts the claim: the claimed amount is refunded at once and the dispute closes. */
-export async function merchantAccept(tx: Tx, actor: Actor, disputeId: string, clock: Clock = systemClock) {
-  const { dispute, party } = await getDisputeForParty(tx, actor, disputeId, true);
-  requireParty(party, "MERCHANT");
-  if (dispute.status !== "OPEN") throw new DomainError("invalid_transition", { messageKey: "errors.dispute_changed" });
-  await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "MERCHANT", kind: "ACCEPT", amountFen: dispute.claimedFen });
-  await settleDispute(tx, dispute, { status: "RESOLVED_BUYER", refundFen: dispute.claimedFen, actorId: actor.userId }, clock.now());
+export async function merchantAccept(tx: Tx, actor: Actor, input: DisputeMoneyInput, clock: Clock = systemClock) {
+  return once(tx, actor, "accept", input, async () => {
+    const { dispute, party } = await getDisputeForParty(tx, actor, input.disputeId, true);
+    requireParty(party, "MERCHANT");
+    if (dispute.status !== "OPEN") throw new DomainError("invalid_transition", { messageKey: "errors.dispute_changed" });
+    await addToThread(tx, { disputeId: dispute.id, authorId: actor.userId, authorRole: "MERCHANT", kind: "ACCEPT", amountFen: dispute.claimedFen });
+    await settleDispute(tx, dispute, { status: "RESOLVED_BUYER", refundFen: dispute.claimedFen, actorId: actor.userId }, clock.now());
+    return { status: "RESOLVED_BUYER" as const, refundFen: dispute.claimedFen };
+  });
 }
 
 /** The merchant offers part of the claim, or contests it with evidence; the buyer then has a deadline to answer. */
@@ -72,12 +86,15 @@ export async function merchantRespond(
 }
 
 /** The buyer accepts the merchant's offer: that amount is refunded, the rest goes to the merchant. */
-export async function buyerAcceptOffer(tx: Tx, actor: Actor, disputeId: string, clock: Clock = systemClock) {
-  const { dispute, party } = await getDisputeForParty(tx, actor, disputeId, true);
-  requireParty(party, "BUYER");
-  if (dispute.status !== "AWAITING_BUYER" || !dispute.offerFen) throw new DomainError("invalid_transition", { messageKey: "errors.no_offer" });
-  await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "BUYER", kind: "ACCEPT", amountFen: dispute.offerFen });
-  await settleDispute(tx, dispute, { status: "RESOLVED_SPLIT", refundFen: dispute.offerFen, actorId: actor.userId }, clock.now());
+export async function buyerAcceptOffer(tx: Tx, actor: Actor, input: DisputeMoneyInput, clock: Clock = systemClock) {
+  return once(tx, actor, "accept-offer", input, async () => {
+    const { dispute, party } = await getDisputeForParty(tx, actor, input.disputeId, true);
+    requireParty(party, "BUYER");
+    if (dispute.status !== "AWAITING_BUYER" || !dispute.offerFen) throw new DomainError("invalid_transition", { messageKey: "errors.no_offer" });
+    await addToThread(tx, { disputeId: dispute.id, authorId: actor.userId, authorRole: "BUYER", kind: "ACCEPT", amountFen: dispute.offerFen });
+    await settleDispute(tx, dispute, { status: "RESOLVED_SPLIT", refundFen: dispute.offerFen, actorId: actor.userId }, clock.now());
+    return { status: "RESOLVED_SPLIT" as const, refundFen: dispute.offerFen };
+  });
 }
 
 /** The buyer asks the platform to decide. Deadlines stop; an admin takes it from the queue. */
@@ -91,9 +108,13 @@ export async function buyerEscalate(tx: Tx, actor: Actor, disputeId: string, bod
 }
 
 /** The buyer withdraws: nothing is refunded and the order goes back to where it was. */
-export async function buyerWithdraw(tx: Tx, actor: Actor, disputeId: string, clock: Clock = systemClock) {
-  const { dispute, party } = await getDisputeForParty(tx, actor, disputeId, true);
-  requireParty(party, "BUYER");
-  await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "BUYER", kind: "WITHDRAW" });
-  await settleDispute(tx, dispute, { status: "WITHDRAWN", refundFen: 0n, actorId: actor.userId }, clock.now());
+export async function buyerWithdraw(tx: Tx, actor: Actor, input: DisputeMoneyInput, clock: Clock = systemClock) {
+  return once(tx, actor, "withdraw", input, async () => {
+    const { dispute, party } = await getDisputeForParty(tx, actor, input.disputeId, true);
+    requireParty(party, "BUYER");
+    disputeStates.assert(dispute.status, "WITHDRAWN");
+    await addToThread(tx, { disputeId: dispute.id, authorId: actor.userId, authorRole: "BUYER", kind: "WITHDRAW" });
+    await settleDispute(tx, dispute, { status: "WITHDRAWN", refundFen: 0n, actorId: actor.userId }, clock.now());
+    return { status: "WITHDRAWN" as const, refundFen: 0n };
+  });
 }

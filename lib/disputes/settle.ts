@@ -4,9 +4,7 @@ import type { DisputeStatus } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors/domain-error";
 import { addOrderEvent } from "@/lib/escrow/events";
 import { releaseShippedOrder } from "@/lib/escrow/release";
-import { orderAccount, userAccount } from "@/lib/ledger/accounts";
-import { postJournal } from "@/lib/ledger/post";
-import { lockReceivableDebt, receivableAccount } from "@/lib/ledger/receivable";
+import { payBuyerClaim, payBuyerFromEscrow } from "@/lib/escrow/buyer-payout";
 import type { Fen } from "@/lib/money/fen";
 import { notify } from "@/lib/notifications/notify";
 import { refreshDisputeStats } from "./stats";
@@ -22,7 +20,7 @@ type Outcome = { status: Extract<DisputeStatus, "RESOLVED_BUYER" | "RESOLVED_MER
  * taken from the merchant's wallet; what the wallet cannot cover becomes a receivable recovered from the
  * merchant's next releases. Buyer + merchant + fee always add up to what was paid.
  */
-export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, now: Date, extra: { decisionReason?: string; decisionNote?: string } = {}) {
+export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, now: Date, extra: { decisionReason?: string; decisionNote?: string; arbitrated?: boolean } = {}) {
   disputeStates.assert(dispute.status, outcome.status);
   if (outcome.refundFen < 0n || outcome.refundFen > dispute.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.dispute_amount" });
   const updated = await tx.dispute.updateMany({
@@ -30,53 +28,36 @@ export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, 
     data: { status: outcome.status, refundedFen: outcome.refundFen, resolvedAt: now, decidedById: outcome.actorId, merchantDeadline: null, buyerDeadline: null, offerFen: null, ...extra },
   });
   if (updated.count !== 1) throw new DomainError("invalid_transition", { messageKey: "errors.dispute_changed" });
-  const order = await tx.order.findUniqueOrThrow({ where: { id: dispute.orderId }, include: { merchant: { select: { userId: true } } } });
+  // Read what is checked under the order's lock: what escrow holds decides the order's next state.
+  const [order] = await tx.$queryRaw<{ id: string; order_no: string; total_fen: bigint; refunded_fen: bigint; merchant_user_id: string }[]>`
+    SELECT o.id, o.order_no, o.total_fen, o.refunded_fen, m.user_id AS merchant_user_id
+      FROM orders o JOIN merchants m ON m.id = o.merchant_id WHERE o.id = ${dispute.orderId} FOR UPDATE OF o`;
 
   if (dispute.afterCompletion) {
-    if (outcome.refundFen > 0n) await recoverFromMerchant(tx, dispute, order.merchant.userId, outcome.refundFen, outcome.actorId);
-  } else {
     if (outcome.refundFen > 0n) {
-      await tx.order.update({ where: { id: order.id }, data: { refundedFen: { increment: outcome.refundFen } } });
-      await postJournal(tx, {
-        kind: "DISPUTE_REFUND",
-        reference: `order:${order.id}`,
-        createdById: outcome.actorId,
-        lines: [
-          { accountId: (await orderAccount(tx, order.id)).id, amount: -outcome.refundFen },
-          { accountId: (await userAccount(tx, dispute.buyerId)).id, amount: outcome.refundFen },
-        ],
-      });
-      await addOrderEvent(tx, order.id, "refunded", outcome.actorId, { amount: outcome.refundFen.toString() });
+      const paid = await payBuyerClaim(tx, { orderId: order.id, amountFen: outcome.refundFen, actorId: outcome.actorId, now, reference: `dispute:${dispute.id}` });
+      if (!paid) throw new DomainError("invalid_amount", { messageKey: "errors.claim_too_much" });
+      await addOrderEvent(tx, order.id, "claim_paid", outcome.actorId, { amount: outcome.refundFen.toString(), disputeId: dispute.id });
     }
-    const stillHeld = order.totalFen - order.refundedFen - outcome.refundFen;
+  } else {
+    let refunded = order.refunded_fen;
+    if (outcome.refundFen > 0n) {
+      const paid = await payBuyerFromEscrow(tx, { orderId: order.id, amountFen: outcome.refundFen, actorId: outcome.actorId, now, kind: "DISPUTE_REFUND", whileIn: ["DISPUTED"] });
+      if (!paid) throw new DomainError("invalid_amount", { messageKey: "errors.claim_too_much" });
+      refunded = paid.refundedFen;
+      await addOrderEvent(tx, order.id, "dispute_refunded", outcome.actorId, { amount: outcome.refundFen.toString(), disputeId: dispute.id });
+    }
+    const stillHeld = order.total_fen - refunded;
     const resume = dispute.orderStatusBefore === "SHIPPED" ? "SHIPPED" : "PAID";
     if (stillHeld === 0n) {
       await tx.order.update({ where: { id: order.id }, data: { status: "REFUNDED", closedAt: now, autoConfirmAt: null } });
     } else {
       const autoConfirmAt = resume === "SHIPPED" ? new Date(now.getTime() + Number(dispute.frozenRemainingMs ?? 0n)) : null;
       await tx.order.update({ where: { id: order.id }, data: { status: resume, autoConfirmAt } });
-      if (resume === "SHIPPED" && outcome.status !== "WITHDRAWN") await releaseShippedOrder(tx, order.id, outcome.actorId, now, "confirmed");
+      if (resume === "SHIPPED" && outcome.status !== "WITHDRAWN") await releaseShippedOrder(tx, order.id, outcome.actorId, now, "dispute_released");
     }
   }
-  await notify(tx, dispute.buyerId, `dispute.${outcome.status}`, { orderNo: order.orderNo });
-  await notify(tx, order.merchant.userId, `dispute.${outcome.status}`, { orderNo: order.orderNo });
+  await notify(tx, dispute.buyerId, `dispute.${outcome.status}`, { orderNo: order.order_no });
+  await notify(tx, order.merchant_user_id, `dispute.${outcome.status}`, { orderNo: order.order_no });
   await refreshDisputeStats(tx, dispute.merchantId, now);
-}
-
-async function recoverFromMerchant(tx: Tx, dispute: Dispute, merchantUserId: string, amount: Fen, actorId: string | null) {
-  await lockReceivableDebt(tx, merchantUserId);
-  const wallet = await userAccount(tx, merchantUserId);
-  const [row] = await tx.$queryRaw<{ balance: bigint }[]>`SELECT balance FROM ledger_accounts WHERE id = ${wallet.id} FOR UPDATE`;
-  const fromWallet = row.balance < amount ? row.balance : amount;
-  const owed = amount - fromWallet;
-  await postJournal(tx, {
-    kind: "DISPUTE_CLAIM",
-    reference: `dispute:${dispute.id}`,
-    createdById: actorId,
-    lines: [
-      ...(fromWallet > 0n ? [{ accountId: wallet.id, amount: -fromWallet }] : []),
-      ...(owed > 0n ? [{ accountId: (await receivableAccount(tx, merchantUserId)).id, amount: -owed }] : []),
-      { accountId: (await userAccount(tx, dispute.buyerId)).id, amount },
-    ],
-  });
 }

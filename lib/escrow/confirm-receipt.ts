@@ -1,7 +1,8 @@
 import { assertRole, type Actor } from "@/lib/auth/actor";
-import { inTransaction, type Tx } from "@/lib/db/transaction";
+import type { Tx } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
+import { afterKey, sweepDue } from "@/lib/jobs/batch";
 import { withIdempotency } from "@/lib/ledger/idempotency";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { getOrderForBuyerOrThrow } from "./lookup";
@@ -21,14 +22,24 @@ export async function confirmReceipt(tx: Tx, actor: Actor, input: { orderId: str
   });
 }
 
-/** The auto-confirm job: every shipped order past its deadline is confirmed. Safe to run twice or at once. */
-export async function autoConfirmDue(db: PrismaClient, clock: Clock = systemClock, limit = 200) {
+/**
+ * The auto-confirm sweep: every shipped order past its deadline is confirmed, each in its own transaction, in
+ * deadline order (lib/jobs/batch.ts). The release re-checks the deadline under the order's lock, so an order
+ * the buyer extended or disputed meanwhile is left alone. Safe to run twice or at once.
+ */
+export async function autoConfirmDue(db: PrismaClient, clock: Clock = systemClock) {
   const now = clock.now();
-  const due = await db.order.findMany({ where: { status: "SHIPPED", autoConfirmAt: { lte: now } }, select: { id: true }, orderBy: { autoConfirmAt: "asc" }, take: limit });
-  let released = 0;
-  for (const { id } of due) {
-    const result = await inTransaction(db, (tx) => releaseShippedOrder(tx, id, null, now, "auto_confirmed"));
-    if (result) released++;
-  }
-  return { due: due.length, released };
+  return sweepDue(
+    db,
+    "escrow.auto-confirm-sweep",
+    async (after, limit) => {
+      const k = afterKey(after);
+      const rows = await db.$queryRaw<{ id: string; due_at: Date }[]>`
+        SELECT id, auto_confirm_at AS due_at FROM orders
+         WHERE status = 'SHIPPED' AND auto_confirm_at <= ${now} AND (auto_confirm_at, id) > (${k.at}, ${k.id})
+         ORDER BY auto_confirm_at, id LIMIT ${limit}`;
+      return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+    },
+    async (tx, item) => (await releaseShippedOrder(tx, item.id, null, now, "auto_confirmed", null, now)) !== null,
+  );
 }

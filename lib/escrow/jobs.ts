@@ -14,9 +14,7 @@ export const AUTO_CONFIRM_ORDER_JOB = "escrow.auto-confirm-order";
  */
 export async function autoConfirmOrder(db: PrismaClient, orderId: string, clock: Clock = systemClock) {
   const now = clock.now();
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { status: true, autoConfirmAt: true } });
-  if (!order || order.status !== "SHIPPED" || !order.autoConfirmAt || order.autoConfirmAt > now) return { released: false };
-  const released = await inTransaction(db, (tx) => releaseShippedOrder(tx, orderId, null, now, "auto_confirmed"));
+  const released = await inTransaction(db, (tx) => releaseShippedOrder(tx, orderId, null, now, "auto_confirmed", null, now));
   return { released: released !== null };
 }
 
@@ -26,6 +24,6 @@ export const escrowJobs = (db: PrismaClient, clock: Clock = systemClock) => [
     handler: async (data: unknown) => autoConfirmOrder(db, String((data as { orderId?: string })?.orderId ?? ""), clock),
   },
   { name: "escrow.auto-confirm-sweep", cron: "* * * * *", handler: () => autoConfirmDue(db, clock) },
-  { name: "escrow.expire-unpaid", cron: "*/5 * * * *", handler: () => inTransaction(db, (tx) => expireUnpaidOrders(tx, clock)) },
-  { name: "escrow.release-reserves", cron: "7 * * * *", handler: () => inTransaction(db, (tx) => releaseDueReserves(tx, clock)) },
+  { name: "escrow.expire-unpaid", cron: "*/5 * * * *", handler: () => expireUnpaidOrders(db, clock) },
+  { name: "escrow.release-reserves", cron: "7 * * * *", handler: () => releaseDueReserves(db, clock) },
 ];

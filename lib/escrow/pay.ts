@@ -48,6 +48,7 @@ export async function payOrder(tx: Tx, actor: Actor, input: { token: string; ide
     await postJournal(tx, {
       kind: "ESCROW_PAY",
       reference: `order:${order.id}`,
+      orderId: order.id,
       createdById: actor.userId,
       lines: [
         { accountId: ids.get(wallet.code)!, amount: -order.total_fen },

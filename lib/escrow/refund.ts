@@ -1,49 +1,30 @@
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { afterKey, sweepDue } from "@/lib/jobs/batch";
 import { DomainError } from "@/lib/errors/domain-error";
-import { accountIds, escrowSpec, walletSpec } from "@/lib/ledger/accounts";
 import { withIdempotency } from "@/lib/ledger/idempotency";
-import { postJournal } from "@/lib/ledger/post";
 import type { Fen } from "@/lib/money/fen";
 import { type Clock, systemClock } from "@/lib/time/clock";
+import { payBuyerFromEscrow } from "./buyer-payout";
 import { addOrderEvent } from "./events";
 import { getOrderForBuyerOrThrow, getOrderForMerchantOrThrow } from "./lookup";
 
 /**
- * Returns `amount` of what escrow holds to the buyer. The guarded update refuses more than is held and any
- * order that is no longer PAID or SHIPPED, so a refund racing a confirm: exactly one of them wins for the
- * money that is there. When everything is refunded the order ends in `final` (REFUNDED, or CANCELLED when the
- * buyer cancelled before shipping).
+ * Returns `amount` of what escrow holds to the buyer (lib/escrow/buyer-payout.ts). The guarded update refuses
+ * more than is held and any order that is no longer PAID or SHIPPED, so of a refund racing a confirm exactly one
+ * wins for the money that is there. When everything is refunded the order ends in `final` (REFUNDED, or
+ * CANCELLED when the buyer cancelled before shipping).
  */
 async function refundHeld(tx: Tx, orderId: string, amount: Fen, actorId: string, now: Date, final: "REFUNDED" | "CANCELLED") {
-  const [order] = await tx.$queryRaw<{ id: string; buyer_id: string; total_fen: bigint; refunded_fen: bigint }[]>`
-    UPDATE orders
-       SET refunded_fen = refunded_fen + ${amount},
-           status = CASE WHEN refunded_fen + ${amount} = total_fen THEN ${final}::"OrderStatus" ELSE status END,
-           closed_at = CASE WHEN refunded_fen + ${amount} = total_fen THEN ${now}::timestamptz ELSE closed_at END,
-           auto_confirm_at = CASE WHEN refunded_fen + ${amount} = total_fen THEN NULL ELSE auto_confirm_at END,
-           updated_at = ${now}
-     WHERE id = ${orderId} AND status IN ('PAID', 'SHIPPED') AND refunded_fen + ${amount} <= total_fen
-    RETURNING id, buyer_id, total_fen, refunded_fen`;
-  if (!order) return null;
-  const escrow = escrowSpec(order.id);
-  const wallet = walletSpec(order.buyer_id);
-  const ids = await accountIds(tx, [escrow, wallet]);
-  await postJournal(tx, {
-    kind: "ESCROW_REFUND",
-    reference: `order:${order.id}`,
-    createdById: actorId,
-    lines: [
-      { accountId: ids.get(escrow.code)!, amount: -amount },
-      { accountId: ids.get(wallet.code)!, amount },
-    ],
-  });
-  const closed = order.refunded_fen === order.total_fen;
-  await addOrderEvent(tx, order.id, final === "CANCELLED" && closed ? "cancelled" : "refunded", actorId, {
+  const paid = await payBuyerFromEscrow(tx, { orderId, amountFen: amount, actorId, now, kind: "ESCROW_REFUND", whileIn: ["PAID", "SHIPPED"], closeAs: final });
+  if (!paid) return null;
+  await addOrderEvent(tx, orderId, paid.closed && final === "CANCELLED" ? "cancelled" : "refunded", actorId, {
     amount: amount.toString(),
-    refundedTotal: order.refunded_fen.toString(),
+    refundedTotal: paid.refundedFen.toString(),
+    ...(paid.closed ? { closed: true } : {}),
   });
-  return { orderId: order.id, amountFen: amount, refundedFen: order.refunded_fen, closed };
+  return { orderId, amountFen: amount, refundedFen: paid.refundedFen, closed: paid.closed };
 }
 
 /** The merchant refunds in full or in part before completion; the fee is later taken only on what is released. */
@@ -53,7 +34,7 @@ export async function refundOrder(tx: Tx, actor: Actor, input: { orderId: string
   return withIdempotency(tx, { scope: `${actor.userId}:order.refund`, key: input.idempotencyKey, request: { orderId: input.orderId, amount: input.amountFen } }, async () => {
     const order = await getOrderForMerchantOrThrow(tx, actor, input.orderId);
     if (order.status !== "PAID" && order.status !== "SHIPPED") throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
-    if (input.amountFen > order.totalFen - order.refundedFen) throw new DomainError("invalid_amount", { messageKey: "errors.refund_too_much" });
+    if (input.amountFen > order.totalFen - order.refundedFen - order.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.refund_too_much" });
     const result = await refundHeld(tx, order.id, input.amountFen, actor.userId, clock.now(), "REFUNDED");
     if (!result) throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
     return result;
@@ -75,13 +56,28 @@ export async function cancelOrder(tx: Tx, actor: Actor, input: { orderId: string
   });
 }
 
-/** Unpaid orders past their expiry close (no money has moved). Safe to run twice. */
-export async function expireUnpaidOrders(tx: Tx, clock: Clock = systemClock) {
+/** Unpaid orders past their expiry close (no money has moved), each on its own. Safe to run twice. */
+export async function expireUnpaidOrders(db: PrismaClient, clock: Clock = systemClock) {
   const now = clock.now();
-  const expired = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE orders SET status = 'CANCELLED', closed_at = ${now}, updated_at = ${now}
-     WHERE status = 'CREATED' AND expires_at <= ${now}
-    RETURNING id`;
-  for (const { id } of expired) await addOrderEvent(tx, id, "expired", null);
-  return { expired: expired.length };
+  return sweepDue(
+    db,
+    "escrow.expire-unpaid",
+    async (after, limit) => {
+      const k = afterKey(after);
+      const rows = await db.$queryRaw<{ id: string; due_at: Date }[]>`
+        SELECT id, expires_at AS due_at FROM orders
+         WHERE status = 'CREATED' AND expires_at <= ${now} AND (expires_at, id) > (${k.at}, ${k.id})
+         ORDER BY expires_at, id LIMIT ${limit}`;
+      return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
+    },
+    async (tx, item) => {
+      const [closed] = await tx.$queryRaw<{ id: string }[]>`
+        WITH c AS (
+          UPDATE orders SET status = 'CANCELLED', closed_at = ${now}, updated_at = ${now}
+           WHERE id = ${item.id} AND status = 'CREATED' AND expires_at <= ${now} RETURNING id
+        ), e AS (INSERT INTO order_events (order_id, type, data, created_at) SELECT id, 'expired', '{}'::jsonb, ${now} FROM c)
+        SELECT id FROM c`;
+      return Boolean(closed);
+    },
+  );
 }

@@ -18,15 +18,18 @@ export async function releaseShippedOrder(
   orderId: string,
   actorId: string | null,
   now: Date,
-  event: "confirmed" | "auto_confirmed",
+  event: "confirmed" | "auto_confirmed" | "dispute_released",
   /** When the buyer confirms: the order must be theirs. */
   onlyBuyerId: string | null = null,
+  /** For the automatic confirmation: only if the deadline has passed by then (checked under the lock). */
+  dueBy: Date | null = null,
 ) {
   const [order] = await tx.$queryRaw<{ id: string; total_fen: bigint; refunded_fen: bigint; user_id: string; risk_level: "LOW" | "MEDIUM" | "HIGH" | null }[]>`
     UPDATE orders o SET status = 'COMPLETED', completed_at = ${now}, closed_at = ${now}, auto_confirm_at = NULL, updated_at = ${now}
       FROM merchants m
      WHERE o.id = ${orderId} AND o.status = 'SHIPPED' AND m.id = o.merchant_id
        AND (${onlyBuyerId}::text IS NULL OR o.buyer_id = ${onlyBuyerId}::text)
+       AND (${dueBy}::timestamptz IS NULL OR o.auto_confirm_at <= ${dueBy}::timestamptz)
     RETURNING o.id, o.total_fen, o.refunded_fen, m.user_id, m.risk_level`;
   if (!order) return null;
   const pricing = await pricingFor(order.risk_level ?? "HIGH");
@@ -48,7 +51,7 @@ export async function releaseShippedOrder(
     { accountId: id(3), amount: split.reserve },
     ...(recovered > 0n && receivable.accountId ? [{ accountId: receivable.accountId, amount: recovered }] : []),
   ].filter((l) => l.amount !== 0n);
-  if (held > 0n) await postJournal(tx, { kind: "ESCROW_RELEASE", reference: `order:${order.id}`, createdById: actorId, lines });
+  if (held > 0n) await postJournal(tx, { kind: "ESCROW_RELEASE", reference: `order:${order.id}`, orderId: order.id, createdById: actorId, lines });
   const data = JSON.stringify({
     fee: split.fee.toString(),
     reserve: split.reserve.toString(),

@@ -32,3 +32,18 @@ export async function scheduleJobs(boss: Boss, jobs: JobDefinition[]) {
   const wanted = new Set(jobs.filter((j) => j.cron).map((j) => j.name));
   for (const schedule of await boss.getSchedules()) if (!wanted.has(schedule.name)) await boss.unschedule(schedule.name);
 }
+
+/**
+ * pg-boss only sends a cron run whose time passed less than a minute ago, so runs missed while the worker was
+ * down are never sent. Every periodic job is a catch-up over what is due (lib/jobs/batch.ts), so one run of each
+ * at start does all the missed work.
+ */
+export async function runPeriodicJobsOnce(boss: Boss, jobs: JobDefinition[]) {
+  const sent: string[] = [];
+  for (const job of jobs) {
+    if (!job.cron) continue;
+    const id = await boss.send(job.name, { reason: "catch-up at start" });
+    if (id) sent.push(id);
+  }
+  return sent;
+}

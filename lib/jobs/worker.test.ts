@@ -35,3 +35,21 @@ it("runs a purge job sent to pg-boss and the expired rows are gone", async () =>
   expect((await prisma.idempotencyKey.findMany()).map((k) => k.key)).toEqual(["fresh-key"]);
   expect(lines.some((line) => line.startsWith(`✔ purge-expired ${id}`))).toBe(true);
 }, 30_000);
+
+it("at start every periodic job runs once, so work missed while the worker was down is caught up", async () => {
+  const { runPeriodicJobsOnce } = await import("./register");
+  const sent = await runPeriodicJobsOnce(boss, JOBS);
+  const periodic = JOBS.filter((j) => j.cron);
+  expect(sent).toHaveLength(periodic.length);
+  const deadline = Date.now() + 30_000;
+  const done = new Set<string>();
+  while (Date.now() < deadline && done.size < periodic.length) {
+    for (const [i, job] of periodic.entries()) {
+      const state = (await boss.getJobById(job.name, sent[i]))?.state;
+      if (state === "completed") done.add(job.name);
+      expect(state, `${job.name} must not fail`).not.toBe("failed");
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect([...done].sort()).toEqual(periodic.map((j) => j.name).sort());
+}, 40_000);

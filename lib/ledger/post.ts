@@ -8,6 +8,8 @@ export type JournalInput = {
   /** What kind of movement this is (TOPUP, WITHDRAWAL, ESCROW_PAY, REVERSAL, ...). */
   kind: string;
   reference?: string | null;
+  /** The escrow order the movement belongs to: the per-order business invariants are checked through it. */
+  orderId?: string | null;
   createdById?: string | null;
   /** Set only by reverseJournal. */
   reversesId?: bigint | null;
@@ -54,8 +56,8 @@ export async function postJournal(tx: Tx, input: JournalInput): Promise<PostedJo
       ), locked AS (
         SELECT a.id FROM ledger_accounts a WHERE a.id IN (SELECT account_id FROM lines) ORDER BY a.id FOR UPDATE
       ), j AS (
-        INSERT INTO journals (kind, reference, reverses_id, created_by_id)
-        VALUES (${input.kind}, ${input.reference ?? null}, ${input.reversesId ?? null}::bigint, ${input.createdById ?? null})
+        INSERT INTO journals (kind, reference, order_id, reverses_id, created_by_id)
+        VALUES (${input.kind}, ${input.reference ?? null}, ${input.orderId ?? null}, ${input.reversesId ?? null}::bigint, ${input.createdById ?? null})
         RETURNING id, created_at
       ), upd AS (
         UPDATE ledger_accounts a
@@ -94,6 +96,7 @@ export async function reverseJournal(tx: Tx, journalId: bigint, createdById: str
   return postJournal(tx, {
     kind: "REVERSAL",
     reference: `journal:${journalId}`,
+    orderId: original.orderId,
     createdById,
     reversesId: journalId,
     lines: original.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })),
