@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../lib/auth/actor";
 import { prisma } from "../lib/db/client";
-import { inTransaction } from "../lib/db/transaction";
 import { confirmReceipt } from "../lib/escrow/confirm-receipt";
 import { createOrder } from "../lib/escrow/create-order";
 import { payOrder } from "../lib/escrow/pay";
@@ -11,7 +10,8 @@ export const LIFECYCLE_STEPS = ["create", "pay", "ship", "confirm"] as const;
 export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
 
 /**
- * One full escrow lifecycle through the lib/ functions, four transactions, as the app runs it. `onStep`
+ * One full escrow lifecycle through the lib/ functions, as the app runs it: four steps, each one statement
+ * that is its own transaction (no interactive transaction around them, as in the app's actions). `onStep`
  * gets each step's duration (bench/profile-steps.ts). The prisma client is created on first use, so set
  * DATABASE_URL before calling.
  */
@@ -23,8 +23,8 @@ export async function libLifecycle(buyer: Actor, merchant: Actor, onStep?: (step
     started = now;
     return result;
   };
-  const order = step("create", await inTransaction(prisma, (tx) => createOrder(tx, merchant, { lines: [{ name: "bench", quantity: 1, unitPrice: "128.00" }] })));
-  step("pay", await inTransaction(prisma, (tx) => payOrder(tx, buyer, { token: order.payToken, idempotencyKey: randomUUID() })));
-  step("ship", await inTransaction(prisma, (tx) => shipOrder(tx, merchant, order.id, { carrier: "SF", trackingNo: "SF00000000" })));
-  step("confirm", await inTransaction(prisma, (tx) => confirmReceipt(tx, buyer, { orderId: order.id, idempotencyKey: randomUUID() })));
+  const order = step("create", await createOrder(prisma, merchant, { lines: [{ name: "bench", quantity: 1, unitPrice: "128.00" }] }));
+  step("pay", await payOrder(prisma, buyer, { token: order.payToken, idempotencyKey: randomUUID() }));
+  step("ship", await shipOrder(prisma, merchant, order.id, { carrier: "SF", trackingNo: "SF00000000" }));
+  step("confirm", await confirmReceipt(prisma, buyer, { orderId: order.id, idempotencyKey: randomUUID() }));
 }

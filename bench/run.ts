@@ -56,7 +56,7 @@ async function main() {
   console.log(`Anxin Pay bench: ${JSON.stringify(options)}`);
   await migrateDeploy(url);
 
-  const pool = new pg.Pool({ connectionString: url, max: options.workers + 2 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
   const t0 = performance.now();
   await seedDataset(pool, options.merchants, options.orders);
   console.log(`  seeded ${options.merchants} merchants and ${options.orders} historical orders in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
@@ -92,14 +92,20 @@ async function main() {
     }));
     pairs.push({ buyer: buyerActor, merchant: { userId: merchantUserId, role: "MERCHANT" as const }, merchantId: `m${w + 1}`, ids });
   }
+  // The hand-written yardstick runs on an identical copy of this database: it writes journals without the links
+  // the app's rules are checked through (journals.order_id), so the ledger verified at the end is the app's alone.
+  await prisma.$disconnect();
+  await pool.end();
+  await ensureDatabase(serverUrl, `${dbName}_raw`, dbName);
+  const rawPool = new pg.Pool({ connectionString: `${serverUrl}/${dbName}_raw`, max: options.workers + 2 });
 
-  console.log("(a) escrow lifecycles: create, pay, ship, confirm (4 transactions each)");
+  console.log("(a) escrow lifecycles: create, pay, ship, confirm (4 transactions each; the raw SQL on an identical copy of the database)");
   const lib = await throughput("lib/ functions", options.workers, options.seconds, async (w) => {
     await libLifecycle(pairs[w].buyer, pairs[w].merchant);
   });
   const raw = await throughput("raw SQL (pg)", options.workers, options.seconds, async (w) => {
     const p = pairs[w];
-    await rawLifecycle(pool, { merchantId: p.merchantId, merchantUserId: p.merchant.userId, buyerId: p.buyer.userId, bankId: p.ids.bank, feeId: p.ids.fee });
+    await rawLifecycle(rawPool, { merchantId: p.merchantId, merchantUserId: p.merchant.userId, buyerId: p.buyer.userId, bankId: p.ids.bank, feeId: p.ids.fee });
   });
 
   let pgbenchTps: number | null = null;
@@ -128,7 +134,10 @@ async function main() {
   const p95 = percentile(times, 95);
   console.log(`  p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${times.length} calls`);
 
+  const verifyStarted = performance.now();
   const violations = await verifyLedger(prisma);
+  const verifyMs = performance.now() - verifyStarted;
+  for (const v of violations.slice(0, 10)) console.error(`  ✖ ${v.rule}: ${v.detail}`);
   const ratio = lib / raw;
   // Each lifecycle is 4 transactions; pgbench counts single transactions.
   const results = {
@@ -143,14 +152,15 @@ async function main() {
     escrow_lib_tx_to_pgbench_ratio: pgbenchTps ? (lib * 4) / pgbenchTps : null,
     dashboard_ms: { p50, p95 },
     ledger_violations: violations.length,
+    ledger_verify_ms: verifyMs,
   };
-  console.log(`\nRatios: lib/raw SQL = ${ratio.toFixed(2)} (goal ≥ 0.5)${pgbenchTps ? `; lib transactions/pgbench = ${(results.escrow_lib_tx_to_pgbench_ratio as number).toFixed(2)}` : ""}; ledger violations: ${violations.length}`);
+  console.log(`\nRatios: lib/raw SQL = ${ratio.toFixed(2)} (goal ≥ 0.8)${pgbenchTps ? `; lib transactions/pgbench = ${(results.escrow_lib_tx_to_pgbench_ratio as number).toFixed(2)} (goal ≥ 0.25)` : ""}; ledger violations: ${violations.length}`);
   await mkdir("bench/results", { recursive: true });
   const file = path.join("bench/results", `${results.at.replace(/[:.]/g, "-")}.json`);
   await writeFile(file, JSON.stringify(results, null, 2));
   console.log(`Written to ${file}`);
   await prisma.$disconnect();
-  await pool.end();
+  await rawPool.end();
   await stop();
 }
 

@@ -2,13 +2,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
+/** Where a domain function runs its statements: the root client (each statement on its own) or a transaction. */
+export type Db = PrismaClient | Tx;
 
 const RETRYABLE_PG_CODES = new Set(["40001", "40P01"]); // serialization failure, deadlock detected
 
-function isRetryable(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string }; cause?: unknown; message?: string };
+export function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { code?: string } } }; cause?: unknown; message?: string };
   if (e?.code === "P2034") return true;
-  const pgCode = e?.meta?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+  const pgCode = e?.meta?.code ?? e?.meta?.driverAdapterError?.cause?.code ?? (e?.cause as { code?: string } | undefined)?.code;
   if (pgCode && RETRYABLE_PG_CODES.has(pgCode)) return true;
   return /deadlock detected|could not serialize access/i.test(e?.message ?? "");
 }

@@ -1,25 +1,33 @@
 import { assertRole, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db/transaction";
+import { moneyCall } from "@/lib/db/money-call";
+import type { Db } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DomainError } from "@/lib/errors/domain-error";
 import { afterKey, sweepDue } from "@/lib/jobs/batch";
-import { withIdempotency } from "@/lib/ledger/idempotency";
+import { idempotencyArgs, readStored, type IdempotentResult } from "@/lib/ledger/idempotency";
+import { releasePricing } from "@/lib/settings/settings";
 import { type Clock, systemClock } from "@/lib/time/clock";
-import { getOrderForBuyerOrThrow } from "./lookup";
-import { orderStates } from "./states";
-import { releaseShippedOrder } from "./release";
+import { explainRefusal } from "./refusals";
+import { type Released, releasedFrom, releaseShippedOrder } from "./release";
 
-/** The buyer confirms receipt: the order completes and the escrow is released to the merchant. */
-export async function confirmReceipt(tx: Tx, actor: Actor, input: { orderId: string; idempotencyKey: string }, clock: Clock = systemClock) {
+/**
+ * The buyer confirms receipt: the order completes and the escrow is released to the merchant, with the
+ * idempotency key, in one statement (the database's escrow_confirm, around escrow_release; see release.ts).
+ */
+export async function confirmReceipt(db: Db, actor: Actor, input: { orderId: string; idempotencyKey: string }, clock: Clock = systemClock): Promise<IdempotentResult<Released>> {
   assertRole(actor, ["BUYER"]);
-  return withIdempotency(tx, { scope: `${actor.userId}:order.confirm`, key: input.idempotencyKey, request: { orderId: input.orderId } }, async () => {
-    const released = await releaseShippedOrder(tx, input.orderId, actor.userId, clock.now(), "confirmed", actor.userId);
-    if (released) return released;
-    // Nothing released: say why (not theirs looks like missing; otherwise the state).
-    const order = await getOrderForBuyerOrThrow(tx, actor, input.orderId);
-    orderStates.assert(order.status, "COMPLETED");
-    throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
-  });
+  const a = idempotencyArgs({ scope: `${actor.userId}:order.confirm`, key: input.idempotencyKey, request: { orderId: input.orderId }, clock });
+  const p = await releasePricing();
+  try {
+    const [{ confirmed }] = await moneyCall(
+      db,
+      () => db.$queryRaw<{ confirmed: { replayed: boolean; result: Parameters<typeof releasedFrom>[0] } }[]>`
+        SELECT escrow_confirm(${actor.userId}, ${input.orderId}, ${a.now}, ${a.scope}, ${a.key}, ${a.hash}, ${a.expires},
+                              ${p.feeBps}::int[], ${p.reserveBps}::int[], ${p.reserveDays}::int) AS confirmed`,
+    );
+    return { result: releasedFrom(readStored(confirmed.result)), replayed: confirmed.replayed };
+  } catch (error) {
+    throw explainRefusal(error);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db/transaction";
+import type { Db } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { MAX_AMOUNT_FEN } from "@/lib/money/fen";
 import { getSetting } from "@/lib/settings/settings";
@@ -57,13 +57,11 @@ export type CreatedOrder = {
 /**
  * An approved merchant creates an order; every amount is computed here from the lines. The order (numbered
  * from a sequence: platform day + 8-digit counter), its lines and its first timeline entry are written in one
- * statement.
+ * statement, which also checks that the merchant is approved: it needs no transaction around it.
  */
-export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, clock: Clock = systemClock): Promise<CreatedOrder> {
+export async function createOrder(tx: Db, actor: Actor, raw: CreateOrderInput, clock: Clock = systemClock): Promise<CreatedOrder> {
   assertRole(actor, ["MERCHANT"]);
   const input = createOrderSchema.parse(raw);
-  const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId }, select: { id: true, status: true } });
-  if (!merchant || merchant.status !== "APPROVED") throw new DomainError("merchant_not_approved");
   const lines = input.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceFen: l.unitPrice, amountFen: l.unitPrice * BigInt(l.quantity) }));
   const subtotal = lines.reduce((s, l) => s + l.amountFen, 0n);
   const shipping = input.shipping ?? 0n;
@@ -74,10 +72,12 @@ export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, c
   const payToken = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + (await getSetting("order.unpaidExpiryHours")) * HOUR);
   const [order] = await tx.$queryRaw<{ order_no: string }[]>`
-    WITH o AS (
+    WITH m AS (
+      SELECT id FROM merchants WHERE user_id = ${actor.userId} AND status = 'APPROVED'
+    ), o AS (
       INSERT INTO orders (id, order_no, merchant_id, subtotal_fen, shipping_fen, total_fen, note, buyer_contact, pay_token, expires_at, created_at, updated_at)
-      VALUES (${id}, ${platformDay(now)} || lpad(nextval('order_no_seq')::text, 8, '0'), ${merchant.id}, ${subtotal}, ${shipping}, ${total},
-              ${input.note || null}, ${input.buyerContact || null}, ${payToken}, ${expiresAt}, ${now}, ${now})
+      SELECT ${id}, ${platformDay(now)} || lpad(nextval('order_no_seq')::text, 8, '0'), m.id, ${subtotal}, ${shipping}, ${total},
+             ${input.note || null}, ${input.buyerContact || null}, ${payToken}, ${expiresAt}, ${now}, ${now} FROM m
       RETURNING id, order_no
     ), l AS (
       INSERT INTO order_lines (order_id, name, quantity, unit_price_fen, amount_fen)
@@ -91,5 +91,6 @@ export async function createOrder(tx: Tx, actor: Actor, raw: CreateOrderInput, c
       SELECT o.id, 'created', ${actor.userId}, ${JSON.stringify({ total: total.toString() })}::jsonb, ${now} FROM o
     )
     SELECT order_no FROM o`;
+  if (!order) throw new DomainError("merchant_not_approved");
   return { id, orderNo: order.order_no, status: "CREATED", subtotalFen: subtotal, shippingFen: shipping, totalFen: total, payToken, expiresAt };
 }

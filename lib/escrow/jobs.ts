@@ -1,5 +1,4 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { inTransaction } from "@/lib/db/transaction";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { autoConfirmDue } from "./confirm-receipt";
 import { expireUnpaidOrders } from "./refund";
@@ -14,7 +13,7 @@ export const AUTO_CONFIRM_ORDER_JOB = "escrow.auto-confirm-order";
  */
 export async function autoConfirmOrder(db: PrismaClient, orderId: string, clock: Clock = systemClock) {
   const now = clock.now();
-  const released = await inTransaction(db, (tx) => releaseShippedOrder(tx, orderId, null, now, "auto_confirmed", null, now));
+  const released = await releaseShippedOrder(db, orderId, null, now, "auto_confirmed", null, now);
   return { released: released !== null };
 }
 

@@ -1,9 +1,7 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { assertRole, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db/transaction";
+import type { Db } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 
-type Db = PrismaClient | Tx;
 
 /** The merchant's own order, or not_found: another merchant's order looks exactly like a missing one. */
 export async function getOrderForMerchantOrThrow(db: Db, actor: Actor, orderId: string) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
-import type { Tx } from "@/lib/db/transaction";
+import type { Db } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, DAY, systemClock } from "@/lib/time/clock";
@@ -19,7 +19,7 @@ export const shipSchema = z.object({
  * own, only if still PAID) and writes the timeline entry; the caller schedules the auto-confirm job at
  * `autoConfirmAt`. When nothing changed, a lookup tells which error it is.
  */
-export async function shipOrder(tx: Tx, actor: Actor, orderId: string, raw: z.input<typeof shipSchema>, clock: Clock = systemClock) {
+export async function shipOrder(tx: Db, actor: Actor, orderId: string, raw: z.input<typeof shipSchema>, clock: Clock = systemClock) {
   const input = shipSchema.parse(raw);
   assertRole(actor, ["MERCHANT"]);
   const now = clock.now();

@@ -1,9 +1,6 @@
 import type { Tx } from "@/lib/db/transaction";
 import type { AccountType } from "@/lib/generated/prisma/enums";
 
-/** Bank clearing mirrors the outside world; a receivable is what a merchant owes. Only these go below zero. */
-const MAY_GO_NEGATIVE: ReadonlySet<AccountType> = new Set<AccountType>(["BANK_CLEARING", "RECEIVABLE"]);
-
 export const userAccountCode = (userId: string, type: AccountType) => `user:${userId}:${type}:CNY`;
 export const platformAccountCode = (type: AccountType) => `platform:${type}:CNY`;
 
@@ -59,21 +56,15 @@ export async function accountIdsAndPeek(tx: Tx, specs: AccountSpec[], peekCodes:
 }
 
 async function openMissing(tx: Tx, specs: AccountSpec[], known: Map<string, string>): Promise<Map<string, string>> {
-  const codes = specs.map((s) => s.code);
-  const find = async () =>
-    new Map((await tx.$queryRaw<{ id: string; code: string }[]>`SELECT id, code FROM ledger_accounts WHERE code = ANY(${codes}::text[])`).map((r) => [r.code, r.id]));
-  let found = known;
-  const missing = specs.filter((s) => !found.has(s.code));
-  if (missing.length === 0) return found;
-  // No conflict target: a clash on the code or on the one-platform-account-per-type index is both "exists".
-  for (const spec of missing) {
-    await tx.$executeRaw`
-      INSERT INTO ledger_accounts (id, code, user_id, order_id, type, allow_negative)
-      VALUES (${crypto.randomUUID()}, ${spec.code}, ${spec.userId ?? null}, ${spec.orderId ?? null}, ${spec.type}::"AccountType", ${MAY_GO_NEGATIVE.has(spec.type)})
-      ON CONFLICT DO NOTHING`;
-  }
-  found = await find();
-  for (const spec of specs) if (!found.has(spec.code)) throw new Error(`ledger: account ${spec.code} could not be opened`);
+  const missing = specs.filter((s) => !known.has(s.code));
+  if (missing.length === 0) return known;
+  // The database opens them (ledger_open_account): which types may go below zero is decided there, once.
+  const opened = await tx.$queryRaw<{ code: string; id: string }[]>`
+    SELECT s.code, ledger_open_account(s.code, s.type::"AccountType", s.user_id, s.order_id) AS id
+      FROM unnest(${missing.map((s) => s.code)}::text[], ${missing.map((s) => s.type)}::text[],
+                  ${missing.map((s) => s.userId ?? null)}::text[], ${missing.map((s) => s.orderId ?? null)}::text[]) AS s(code, type, user_id, order_id)`;
+  const found = new Map(known);
+  for (const row of opened) found.set(row.code, row.id);
   return found;
 }
 

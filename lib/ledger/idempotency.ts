@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Tx } from "@/lib/db/transaction";
+import { moneyCall } from "@/lib/db/money-call";
+import type { Db } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { DAY, type Clock, systemClock } from "@/lib/time/clock";
 
@@ -17,35 +18,40 @@ function hashRequest(request: unknown) {
 }
 
 export type IdempotentResult<T> = { result: T; replayed: boolean };
+export type IdempotencyOptions = { scope: string; key: string; request: unknown; clock?: Clock };
 
 /**
- * Runs `work` once per (scope, key), inside the caller's transaction. The key row is inserted first: a
- * concurrent request with the same key waits on it, then sees the committed first result and moves no
- * money. The same key with a different request is refused. If the first attempt fails, its transaction
- * (key included) rolls back, so a retry runs for real.
+ * What the database's idem_begin needs (prisma/migrations/*_money_functions), for a money step that runs in one
+ * statement: the scope, the key, the request's hash and the key's lifetime.
  */
-export async function withIdempotency<T>(
-  tx: Tx,
-  options: { scope: string; key: string; request: unknown; clock?: Clock },
-  work: () => Promise<T>,
-): Promise<IdempotentResult<T>> {
+export function idempotencyArgs(options: IdempotencyOptions) {
   if (!IDEMPOTENCY_KEY_PATTERN.test(options.key)) {
     throw new DomainError("validation", { messageKey: "errors.idempotency_key_invalid" });
   }
   const now = (options.clock ?? systemClock).now();
-  const requestHash = hashRequest(options.request);
-  const inserted = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO idempotency_keys (scope, key, request_hash, created_at, expires_at)
-    VALUES (${options.scope}, ${options.key}, ${requestHash}, ${now}, ${new Date(now.getTime() + KEEP_FOR_MS)})
-    ON CONFLICT (scope, key) DO NOTHING
-    RETURNING key`;
-  if (inserted.length === 0) {
-    const existing = await tx.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: options.scope, key: options.key } } });
-    if (existing.requestHash !== requestHash) throw new DomainError("idempotency_conflict");
-    return { result: JSON.parse(JSON.stringify(existing.response), reviver) as T, replayed: true };
-  }
+  return { scope: options.scope, key: options.key, hash: hashRequest(options.request), now, expires: new Date(now.getTime() + KEEP_FOR_MS) };
+}
+
+/** A stored response (JSON, BigInt as {$bigint}) back to its value. */
+export const readStored = <T>(stored: unknown): T => JSON.parse(JSON.stringify(stored), reviver) as T;
+
+/**
+ * Runs `work` once per (scope, key), inside the caller's transaction. The key row is inserted first
+ * (idem_begin): a concurrent request with the same key waits on it, then sees the committed first result and
+ * moves no money. The same key with a different request is refused. If the first attempt fails, its
+ * transaction (key included) rolls back, so a retry runs for real.
+ */
+export async function withIdempotency<T>(tx: Db, options: IdempotencyOptions, work: () => Promise<T>): Promise<IdempotentResult<T>> {
+  // On the root client the key would commit apart from the work it guards.
+  if ("$transaction" in tx) throw new Error("withIdempotency runs inside the caller's transaction");
+  const a = idempotencyArgs(options);
+  const [{ stored }] = await moneyCall(
+    tx,
+    () => tx.$queryRaw<{ stored: { response: unknown } | null }[]>`SELECT idem_begin(${a.scope}, ${a.key}, ${a.hash}, ${a.now}, ${a.expires}) AS stored`,
+  );
+  if (stored !== null) return { result: readStored<T>(stored.response), replayed: true };
   const result = await work();
-  const stored = JSON.parse(JSON.stringify(result ?? null, replacer));
-  await tx.$executeRaw`UPDATE idempotency_keys SET response = ${JSON.stringify(stored)}::jsonb WHERE scope = ${options.scope} AND key = ${options.key}`;
+  const response = JSON.stringify(result ?? null, replacer);
+  await tx.$executeRaw`SELECT idem_finish(${a.scope}, ${a.key}, ${response}::jsonb)`;
   return { result, replayed: false };
 }

@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db/transaction";
+import { moneyCall } from "@/lib/db/money-call";
+import type { Db, Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Fen } from "@/lib/money/fen";
 
@@ -33,48 +34,22 @@ function validate(input: JournalInput) {
   if (sum !== 0n) throw new Error(`ledger: postings must sum to zero, got ${sum}`);
 }
 
-function isOverdraft(error: unknown) {
-  const text = `${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return text.includes("ledger_accounts_no_overdraft");
-}
-
 /**
- * Writes one journal, its postings and the balance changes in a single statement, inside the caller's
- * transaction. The accounts are locked in id order first (so two journals touching the same accounts
- * cannot deadlock), and the database's CHECK constraint refuses any overdraft of an account that may not
- * go negative: then nothing of the journal is written and `insufficient_funds` is thrown.
+ * Writes one journal, its postings and the balance changes inside the caller's transaction, through the
+ * database's one journal writer, `ledger_post` (prisma/migrations/*_money_functions): it locks the accounts in
+ * id order (so two journals touching the same accounts cannot deadlock) and refuses any overdraft of an account
+ * that may not go negative, with `insufficient_funds`; then nothing of the journal is written.
  */
-export async function postJournal(tx: Tx, input: JournalInput): Promise<PostedJournal> {
+export async function postJournal(tx: Db, input: JournalInput): Promise<PostedJournal> {
   validate(input);
   const accountIds = input.lines.map((l) => l.accountId);
   const amounts = input.lines.map((l) => l.amount.toString());
-  let rows: { journal_id: bigint; created_at: Date; account_id: string; amount: bigint; balance_after: bigint }[];
-  try {
-    rows = await tx.$queryRaw`
-      WITH lines AS (
-        SELECT * FROM unnest(${accountIds}::text[], ${amounts}::bigint[]) AS l(account_id, amount)
-      ), locked AS (
-        SELECT a.id FROM ledger_accounts a WHERE a.id IN (SELECT account_id FROM lines) ORDER BY a.id FOR UPDATE
-      ), j AS (
-        INSERT INTO journals (kind, reference, order_id, reverses_id, created_by_id)
-        VALUES (${input.kind}, ${input.reference ?? null}, ${input.orderId ?? null}, ${input.reversesId ?? null}::bigint, ${input.createdById ?? null})
-        RETURNING id, created_at
-      ), upd AS (
-        UPDATE ledger_accounts a
-           SET balance = a.balance + l.amount, updated_at = now()
-          FROM lines l, (SELECT count(*) AS n FROM locked) lk
-         WHERE a.id = l.account_id AND lk.n >= 0
-        RETURNING a.id, a.balance
-      )
-      INSERT INTO postings (journal_id, account_id, amount, balance_after, created_at)
-      SELECT j.id, l.account_id, l.amount, upd.balance, j.created_at
-        FROM j CROSS JOIN lines l JOIN upd ON upd.id = l.account_id
-      RETURNING journal_id, created_at, account_id, amount, balance_after`;
-  } catch (error) {
-    if (isOverdraft(error)) throw new DomainError("insufficient_funds");
-    throw error;
-  }
-  if (rows.length !== input.lines.length) throw new Error("ledger: unknown account in journal");
+  const rows = await moneyCall(
+    tx,
+    () => tx.$queryRaw<{ journal_id: bigint; created_at: Date; account_id: string; amount: bigint; balance_after: bigint }[]>`
+      SELECT * FROM ledger_post(${input.kind}, ${input.reference ?? null}, ${input.orderId ?? null}, ${input.createdById ?? null},
+                                ${input.reversesId ?? null}::bigint, ${accountIds}::text[], ${amounts}::bigint[])`,
+  );
   return {
     journalId: rows[0].journal_id,
     createdAt: rows[0].created_at,

@@ -72,3 +72,17 @@ export async function pricingFor(risk: RiskLevel) {
   const values = await getSettings([feeKey, reserveKey, "merchant.reserveDays"]);
   return { feeRateBps: values[feeKey] as number, reserveRateBps: values[reserveKey] as number, reserveDays: values["merchant.reserveDays"] };
 }
+
+/**
+ * Every risk level's fee and reserve rates (LOW, MEDIUM, HIGH, in that order) and the reserve period, for the
+ * database's escrow_release, which picks the merchant's level under the order's lock.
+ */
+export async function releasePricing() {
+  const v = await getAllSettings();
+  const levels = ["LOW", "MEDIUM", "HIGH"] as const;
+  return {
+    feeBps: levels.map((l) => v[`merchant.feeRateBps.${l}`]),
+    reserveBps: levels.map((l) => v[`merchant.reserveRateBps.${l}`]),
+    reserveDays: v["merchant.reserveDays"],
+  };
+}

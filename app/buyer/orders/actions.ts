@@ -14,13 +14,13 @@ import { idempotencyKey } from "@/lib/wallet/schemas";
 const onOrder = z.object({ orderId: z.string().min(1), idempotencyKey });
 
 export const payOrderAction = protectedAction("orders.buy", z.object({ token: z.string().min(10).max(100), idempotencyKey }), async (input, { user }) => {
-  const { result } = await inTransaction(prisma, (tx) => payOrder(tx, user, input));
+  const { result } = await payOrder(prisma, user, input);
   revalidatePath("/", "layout");
   return { orderId: result.orderId };
 });
 
 export const confirmReceiptAction = protectedAction("orders.buy", onOrder, async (input, { user }) => {
-  await inTransaction(prisma, (tx) => confirmReceipt(tx, user, input));
+  await confirmReceipt(prisma, user, input);
   revalidatePath("/buyer", "layout");
   return { orderId: input.orderId };
 });

@@ -25,7 +25,7 @@ const orderForm = z.record(z.string(), z.string()).transform((form) => {
 });
 
 export const createOrderAction = protectedAction("orders.manage", orderForm, async (input, { user }) => {
-  const order = await inTransaction(prisma, (tx) => createOrder(tx, user, input as never));
+  const order = await createOrder(prisma, user, input as never);
   revalidatePath("/merchant", "layout");
   return { orderId: order.id };
 });
@@ -34,7 +34,7 @@ export const shipOrderAction = protectedAction(
   "orders.manage",
   z.object({ orderId: z.string().min(1), carrier: z.string(), trackingNo: z.string() }),
   async ({ orderId, ...input }, { user }) => {
-    const shipped = await inTransaction(prisma, (tx) => shipOrder(tx, user, orderId, input as never));
+    const shipped = await shipOrder(prisma, user, orderId, input as never);
     await enqueue(AUTO_CONFIRM_ORDER_JOB, { orderId }, { startAfter: shipped.autoConfirmAt, singletonKey: orderId });
     revalidatePath("/merchant", "layout");
     return { orderId };
