@@ -13,7 +13,7 @@ import { completedOrder, key, paidOrder, shippedOrder } from "@/tests/escrow-fix
 import { createUser } from "@/tests/fixtures";
 import { PNG } from "@/tests/onboarding-fixtures";
 import { getDisputeForParty } from "./access";
-import { readDisputeFile } from "./queries";
+import { merchantDisputeRates, readDisputeFile } from "./queries";
 import { decideDispute } from "./decide";
 import { enforceDisputeDeadlines } from "./deadlines";
 import { openDispute } from "./open";
@@ -304,5 +304,27 @@ describe("what a buyer can get back from an order", () => {
     expect((await order(o.id)).status).toBe("COMPLETED");
     await expect(open(buyer, o.id, 1_000n)).rejects.toMatchObject({ messageKey: "errors.dispute_final" });
     expect(await prisma.dispute.count({ where: { orderId: o.id } })).toBe(1);
+  });
+});
+
+describe("dispute rates", () => {
+  beforeEach(resetDatabase);
+
+  it("are computed from their definition when read: disputed ÷ paid orders in the window, counting orders paid after the last dispute", async () => {
+    const clock = fixedClock("2026-11-01T00:00:00Z");
+    const { merchant, buyer, admin } = await setup(1_000_000n);
+    const first = [];
+    for (let i = 0; i < 5; i++) first.push(await shippedOrder(merchant.actor, buyer.actor, "10.00", clock));
+    const d1 = await open(buyer, first[0].id, 500n, clock);
+    await open(buyer, first[1].id, 500n, clock);
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: d1.id, idempotencyKey: randomUUID() }, clock));
+    const merchantId = (await prisma.merchant.findUniqueOrThrow({ where: { userId: merchant.id } })).id;
+    expect(await merchantDisputeRates(prisma, merchant.actor, undefined, clock)).toMatchObject({ rate30Bps: 4_000, rate90Bps: 4_000, lostShareBps90: 10_000, paidOrders30: 5 });
+    // Five more orders paid after the last dispute halve the rate at once.
+    for (let i = 0; i < 5; i++) await paidOrder(merchant.actor, buyer.actor, "10.00", clock);
+    expect(await merchantDisputeRates(prisma, admin.actor, merchantId, clock)).toMatchObject({ rate30Bps: 2_000, paidOrders30: 10 });
+    // 40 days on, only the 90-day window still holds them.
+    clock.advance(40 * DAY);
+    expect(await merchantDisputeRates(prisma, merchant.actor, undefined, clock)).toMatchObject({ rate30Bps: 0, rate90Bps: 2_000, paidOrders30: 0 });
   });
 });

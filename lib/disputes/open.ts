@@ -7,7 +7,6 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/notify";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, DAY, systemClock } from "@/lib/time/clock";
-import { refreshDisputeStats } from "./stats";
 import { isOpen } from "./states";
 import { addToThread, checkEvidence, type Evidence } from "./thread";
 
@@ -85,6 +84,5 @@ export async function openDispute(tx: Tx, actor: Actor, raw: z.input<typeof open
   await addOrderEvent(tx, order.id, "disputed", actor.userId, { amount: input.claimedFen.toString() });
   const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: order.merchant_id }, select: { userId: true } });
   await notify(tx, merchant.userId, "dispute.opened", { orderNo: order.order_no });
-  await refreshDisputeStats(tx, order.merchant_id, now);
   return dispute;
 }

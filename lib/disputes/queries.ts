@@ -3,7 +3,8 @@ import type { DisputeStatus } from "@/lib/generated/prisma/enums";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getDisputeForParty } from "./access";
-import { disputeRates } from "./stats";
+import { type Clock, systemClock } from "@/lib/time/clock";
+import { disputeRatesFor } from "./stats";
 
 /** The dispute with its thread (newest last) and files, for one of its parties or an admin. */
 export async function getDisputeView(db: PrismaClient, actor: Actor, disputeId: string) {
@@ -40,28 +41,28 @@ export async function listDisputesForAdmin(db: PrismaClient, actor: Actor, filte
 }
 
 /** Both parties' dispute history and rates, for the arbitration page. */
-export async function partyHistory(db: PrismaClient, actor: Actor, dispute: { buyerId: string; merchantId: string }) {
+export async function partyHistory(db: PrismaClient, actor: Actor, dispute: { buyerId: string; merchantId: string }, clock: Clock = systemClock) {
   assertRole(actor, ["ADMIN"]);
-  const [buyerDisputes, buyerOrders, merchantStats, merchantDisputes] = await Promise.all([
+  const [buyerDisputes, buyerOrders, merchantRates, merchantDisputes] = await Promise.all([
     db.dispute.groupBy({ by: ["status"], where: { buyerId: dispute.buyerId }, _count: { _all: true } }),
     db.order.count({ where: { buyerId: dispute.buyerId } }),
-    db.merchantDisputeStats.findUnique({ where: { merchantId: dispute.merchantId } }),
+    disputeRatesFor(db, dispute.merchantId, clock.now()),
     db.dispute.groupBy({ by: ["status"], where: { merchantId: dispute.merchantId }, _count: { _all: true } }),
   ]);
   const count = (rows: { _count: { _all: number } }[]) => rows.reduce((s, r) => s + r._count._all, 0);
   return {
     buyer: { orders: buyerOrders, disputes: count(buyerDisputes), byStatus: Object.fromEntries(buyerDisputes.map((r) => [r.status, r._count._all])) },
-    merchant: { disputes: count(merchantDisputes), byStatus: Object.fromEntries(merchantDisputes.map((r) => [r.status, r._count._all])), ...disputeRates(merchantStats) },
+    merchant: { disputes: count(merchantDisputes), byStatus: Object.fromEntries(merchantDisputes.map((r) => [r.status, r._count._all])), ...merchantRates },
   };
 }
 
 /** A merchant's dispute rates for its dashboard; admins may read any merchant's. */
-export async function merchantDisputeRates(db: PrismaClient, actor: Actor, merchantId?: string) {
+export async function merchantDisputeRates(db: PrismaClient, actor: Actor, merchantId?: string, clock: Clock = systemClock) {
   let id = merchantId;
   if (actor.role === "MERCHANT") id = (await db.merchant.findUnique({ where: { userId: actor.userId }, select: { id: true } }))?.id;
   else assertRole(actor, ["ADMIN"]);
   if (!id) throw new DomainError("not_found");
-  return disputeRates(await db.merchantDisputeStats.findUnique({ where: { merchantId: id } }));
+  return disputeRatesFor(db, id, clock.now());
 }
 
 /** An evidence file for a party of its dispute or an admin; anyone else gets not_found. */

@@ -7,7 +7,6 @@ import { releaseShippedOrder } from "@/lib/escrow/release";
 import { payBuyerClaim, payBuyerFromEscrow } from "@/lib/escrow/buyer-payout";
 import type { Fen } from "@/lib/money/fen";
 import { notify } from "@/lib/notifications/notify";
-import { refreshDisputeStats } from "./stats";
 import { disputeStates } from "./states";
 
 type Outcome = { status: Extract<DisputeStatus, "RESOLVED_BUYER" | "RESOLVED_MERCHANT" | "RESOLVED_SPLIT" | "WITHDRAWN">; refundFen: Fen; actorId: string | null };
@@ -59,5 +58,4 @@ export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, 
   }
   await notify(tx, dispute.buyerId, `dispute.${outcome.status}`, { orderNo: order.order_no });
   await notify(tx, order.merchant_user_id, `dispute.${outcome.status}`, { orderNo: order.order_no });
-  await refreshDisputeStats(tx, dispute.merchantId, now);
 }
