@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 
 let list: Set<string> | undefined;
 
@@ -8,7 +9,9 @@ let list: Set<string> | undefined;
  */
 function commonPasswords(): Set<string> {
   list ??= new Set(
-    readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+    // From the project folder (every entry point runs there): a path the bundler leaves as a file on disk,
+    // where `new URL(..., import.meta.url)` would turn it into a public static asset.
+    readFileSync(path.join(process.cwd(), "lib", "auth", "common-passwords.txt"), "utf8")
       .split("\n")
       .filter((line) => line && !line.startsWith("#")),
   );
