@@ -154,7 +154,7 @@ test.describe("security @security", () => {
       }
     });
 
-    test("static files and API answers are covered too, and the portal refuses to be framed", async ({ request }) => {
+    test("API answers carry the headers too, and the portal refuses to be framed", async ({ request }) => {
       const health = await request.get("/api/health");
       expect(health.headers()["x-content-type-options"]).toBe("nosniff");
       expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
