@@ -30,7 +30,7 @@ test.describe("security @security", () => {
       await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
       await page.getByTestId("login-submit").click();
       await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
-      // Signed in, the login page itself sends the visitor on: also only to the portal.
+      // Signed in, the login page itself sends the visitor home.
       await page.goto(`/login?callbackUrl=${encodeURIComponent(value)}`);
       await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
       expect(requests.filter((r) => !r.url.startsWith(portal)), JSON.stringify(value)).toEqual([]);

@@ -12,10 +12,10 @@ export async function generateMetadata() {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const user = await getSession();
+  if (user) redirect(homeFor(user.role));
   // Only same-origin paths are followed after sign-in (no open redirect).
   const next = safeRedirectPath((await searchParams).callbackUrl);
-  const user = await getSession();
-  if (user) redirect(next ?? homeFor(user.role));
   const t = await getTranslations("login");
   return (
     <Card title={<span data-testid="login-title">{t("title")}</span>}>
