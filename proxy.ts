@@ -1,25 +1,49 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import { areaOf, canEnterArea } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { currentSessionUser, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
+import { prisma } from "@/lib/db/client";
+import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
- * First gate: each area is refused to other roles before any page renders. Layouts, actions and domain
- * functions check again, so this is not the only line of defence.
+ * Runs before every page, action and API request:
+ * - security headers, with a fresh CSP nonce that Next.js puts on its scripts (it reads the nonce from the
+ *   request's Content-Security-Policy header, so the header is set on the request as well);
+ * - the first gate of each area: a signed-out visitor or a revoked session goes to /login, another role gets
+ *   403. Layouts, actions and domain functions check again, so this is not the only line of defence.
  */
 export async function proxy(request: NextRequest) {
-  const area = areaOf(request.nextUrl.pathname);
-  if (!area) return NextResponse.next();
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (!token?.role) {
-    const login = new URL("/login", request.url);
-    login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(login);
-  }
-  if (!canEnterArea(token.role as Role, area)) {
-    return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
-  }
-  return NextResponse.next();
+  const https = isHttps(request.nextUrl.protocol);
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+
+  const response = await gate(request, requestHeaders);
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: ["/buyer/:path*", "/merchant/:path*", "/admin/:path*"] };
+async function gate(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
+  const area = areaOf(request.nextUrl.pathname);
+  if (!area) return NextResponse.next({ request: { headers: requestHeaders } });
+  const cookie = request.cookies.get(sessionCookieName())?.value;
+  const user = await currentSessionUser(prisma, cookie);
+  if (!user) {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    const response = NextResponse.redirect(login);
+    // A revoked or expired cookie is of no further use to the browser.
+    if (cookie) response.cookies.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
+    return response;
+  }
+  if (!canEnterArea(user.role, area)) {
+    return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403, request: { headers: requestHeaders } });
+  }
+  return NextResponse.next({ request: { headers: requestHeaders } });
+}
+
+export const config = {
+  // Everything but Next.js' static files, which are fingerprinted and carry no page.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};

@@ -1,41 +1,21 @@
 "use client";
 
-import { useSubmit } from "@/components/forms/use-submit";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { register } from "@/app/(public)/register/actions";
+import { useSubmit } from "@/components/forms/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
+/** Sign-up; the server action signs the new user in and redirects. Posts with or without JavaScript. */
 export function RegisterForm({ defaultRole, locale, callbackUrl }: { defaultRole: "BUYER" | "MERCHANT"; locale: string; callbackUrl?: string }) {
   const t = useTranslations("register");
-  const router = useRouter();
-  const password = useRef("");
   const [state, action, pending] = useActionState(register, null);
   const submit = useSubmit(action);
-
-  // Registered: sign straight in with the same credentials.
-  useEffect(() => {
-    if (!state?.ok) return;
-    void signIn("credentials", { email: state.data.email, password: password.current, redirect: false }).then(() => {
-      router.replace(callbackUrl ?? (state.data.role === "MERCHANT" ? "/merchant" : "/buyer"));
-      router.refresh();
-    });
-  }, [state, router, callbackUrl]);
-
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form
-      className="space-y-4"
-      noValidate
-      onSubmit={(event) => {
-        password.current = String(new FormData(event.currentTarget).get("password") ?? "");
-        submit(event);
-      }}
-    >
+    <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="register-form">
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t("role")}</legend>
@@ -63,8 +43,9 @@ export function RegisterForm({ defaultRole, locale, callbackUrl }: { defaultRole
         error={fieldError("password")}
       />
       <input type="hidden" name="locale" value={locale} />
-      <Button type="submit" disabled={pending || state?.ok} className="w-full" data-testid="register-submit">
-        {pending || state?.ok ? t("creating") : t("submit")}
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+      <Button type="submit" disabled={pending} className="w-full" data-testid="register-submit">
+        {pending ? t("creating") : t("submit")}
       </Button>
     </form>
   );

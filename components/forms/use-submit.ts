@@ -6,6 +6,10 @@ import { useTransition, type FormEvent } from "react";
  * Submits a form to a server action without React's automatic form reset: a form passed to `action` is
  * cleared after every submission, so a validation error would wipe what the person typed. Forms that
  * should clear after success do so themselves.
+ *
+ * Give the form the same action too (`<form action={action} onSubmit={submit}>`): submitted before the
+ * scripts have loaded, it then posts to the server action instead of sending its fields (card numbers,
+ * passwords) in a GET URL. With scripts, this handler runs and React leaves the form alone.
  */
 export function useSubmit(dispatch: (data: FormData) => void) {
   const [, startTransition] = useTransition();

@@ -1,24 +1,14 @@
-"use client";
+import { getTranslations } from "next-intl/server";
+import { signOut } from "@/app/_actions/sign-out";
 
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-
-export function SignOutButton() {
-  const t = useTranslations("nav");
-  const router = useRouter();
+/** A form posting to the sign-out action: ends every session of the user, with or without JavaScript. */
+export async function SignOutButton() {
+  const t = await getTranslations("nav");
   return (
-    <button
-      type="button"
-      data-testid="sign-out"
-      onClick={async () => {
-        await signOut({ redirect: false });
-        router.replace("/login");
-        router.refresh();
-      }}
-      className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOut}>
+      <button type="submit" data-testid="sign-out" className="rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }

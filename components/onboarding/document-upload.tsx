@@ -19,7 +19,7 @@ export function DocumentUpload({ kind, current, highlight }: { kind: string; cur
   }, [state, router]);
   const error = state && !state.ok ? (state.error.fieldErrors?.[kind] ?? state.error.message) : undefined;
   return (
-    <form onSubmit={submit} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
+    <form action={action} onSubmit={submit} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
       <input type="hidden" name="kind" value={kind} />
       <label className="block text-sm font-medium text-slate-700" htmlFor={`file-${kind}`}>
         {t(`fields.${kind}` as never)}

@@ -33,7 +33,7 @@ export function StepForm({
   }, [state, next, router]);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate data-testid={testId}>
+    <form action={formAction} onSubmit={submit} className="space-y-4" noValidate data-testid={testId}>
       {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       {children(fieldError)}
       <Button type="submit" disabled={pending}>

@@ -41,7 +41,7 @@ export function ActionForm({
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <form onSubmit={submit} className="space-y-2" data-testid={testId} noValidate>
+    <form action={formAction} onSubmit={submit} className="space-y-2" data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -22,7 +22,7 @@ export function NewOrderForm() {
   }, [state, router]);
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate data-testid="new-order-form">
+    <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="new-order-form">
       {state && !state.ok ? (
         <Alert tone="error">
           {state.error.message}

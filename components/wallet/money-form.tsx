@@ -41,7 +41,7 @@ export function MoneyForm({
 
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form ref={form} onSubmit={submit} className="space-y-3" noValidate data-testid={testId}>
+    <form ref={form} action={formAction} onSubmit={submit} className="space-y-3" noValidate data-testid={testId}>
       {state?.ok ? (
         <Alert tone="success">
           {t(successKey, { amount: formatFen(state.data.amountFen), balance: formatFen(state.data.balanceFen) })}

@@ -24,6 +24,20 @@ describe("admin domain functions", () => {
     expect(audit.after).toMatchObject({ email: "ops@anxin.test", role: "ADMIN" });
   });
 
+  it("an admin-created user gets the same password rules as a sign-up: weak and common passwords are refused", async () => {
+    const admin = await createUser("ADMIN");
+    for (const [password, message] of [
+      ["          ", "validation.password.repetitive"],
+      ["1111111111", "validation.password.repetitive"],
+      ["qwertyuiop", "validation.password.common"],
+    ]) {
+      const error = await inTransaction(prisma, (tx) => createAdmin(tx, admin.actor, { email: "weak@anxin.test", name: "Weak", password })).catch((e) => e);
+      expect(error.issues, password).toEqual([expect.objectContaining({ path: ["password"], message })]);
+    }
+    expect(await prisma.user.count({ where: { email: "weak@anxin.test" } })).toBe(0);
+    expect(await prisma.auditLog.count()).toBe(0);
+  });
+
   it("buyers and merchants cannot create admins or read the console, even calling the domain directly", async () => {
     for (const role of ["BUYER", "MERCHANT"] as const) {
       const user = await createUser(role);

@@ -1,17 +1,21 @@
-type Headers = Record<string, string | string[] | undefined> | undefined;
+import { CLIENT_IP_HEADER } from "@/lib/http/client-address";
+
+type HeaderSource = Headers | { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+
+let warned = false;
 
 /**
- * The client's address for throttling. Behind a reverse proxy, set TRUST_PROXY=1 so the first
- * X-Forwarded-For address is used; otherwise that header could be forged to dodge the IP limit.
+ * The client's address for sign-in throttling, as stamped by the web server (lib/http/client-address.ts,
+ * which honours TRUST_PROXY). Null when the request did not come through that server (e.g. `next dev`):
+ * then only the per-email limit applies, rather than one shared counter that anyone could fill.
  */
-export function clientIp(headers: Headers): string {
-  const get = (name: string) => {
-    const v = headers?.[name];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
+export function clientIp(headers: HeaderSource): string | null {
+  const raw = typeof headers.get === "function" ? (headers as Headers).get(CLIENT_IP_HEADER) : (headers as Record<string, unknown>)[CLIENT_IP_HEADER];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value === "string" && value) return value;
+  if (!warned) {
+    warned = true;
+    console.warn(JSON.stringify({ level: "warn", at: "auth.client-ip", message: "No client address on the request: sign-in is throttled by email only. Run the portal with `npm start`." }));
   }
-  return get("x-real-ip") ?? "direct";
+  return null;
 }

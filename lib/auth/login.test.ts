@@ -48,8 +48,27 @@ describe("registerUser", () => {
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues).toEqual([expect.objectContaining({ path: ["password"], message: "validation.password.tooShort" })]);
     expect(await prisma.user.count()).toBe(0);
-    // Ten characters is enough.
-    await expect(register({ email: "ten@test.anxin", password: "1234567890" })).resolves.toMatchObject({ email: "ten@test.anxin" });
+    // Ten characters is enough (for a password that is not weak in other ways).
+    await expect(register({ email: "ten@test.anxin", password: "tea-garden" })).resolves.toMatchObject({ email: "ten@test.anxin" });
+  });
+
+  it("refuses ten spaces, a repeated digit and a common password, storing nothing and trimming nothing", async () => {
+    for (const [password, message] of [
+      ["          ", "validation.password.repetitive"],
+      ["1111111111", "validation.password.repetitive"],
+      ["1234567890", "validation.password.common"],
+      ["Password123", "validation.password.common"],
+    ]) {
+      const error = await register({ email: "weak@test.anxin", password }).catch((e) => e);
+      expect(error, password).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues).toEqual([expect.objectContaining({ path: ["password"], message })]);
+    }
+    expect(await prisma.user.count()).toBe(0);
+    // Spaces around an acceptable password are kept: it is stored exactly as typed.
+    await register({ email: "spaces@test.anxin", password: "  tea-garden  " });
+    const { sleep } = recordingSleep();
+    expect(await outcome(authenticate(prisma, { email: "spaces@test.anxin", password: "tea-garden", ip: freshIp() }, { sleep }))).toEqual(INVALID);
+    expect(await outcome(authenticate(prisma, { email: "spaces@test.anxin", password: "  tea-garden  ", ip: freshIp() }, { sleep }))).toBe("ok");
   });
 
   it("refuses a password equal to the email, whatever its case", async () => {

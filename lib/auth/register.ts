@@ -39,7 +39,7 @@ export async function registerUser(tx: Tx, raw: RegisterInput) {
         locale: input.locale,
         ...(input.role === "MERCHANT" ? { merchant: { create: { displayName: input.name } } } : {}),
       },
-      select: { id: true, email: true, role: true, name: true },
+      select: { id: true, email: true, role: true, name: true, sessionVersion: true },
     })
     .catch((error: unknown) => {
       // Two sign-ups with one address at once both pass the check above; the unique index decides.

@@ -1,20 +1,20 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Role } from "@/lib/generated/prisma/enums";
-import type { Actor } from "./actor";
-import { authOptions } from "./options";
+import { prisma } from "@/lib/db/client";
 import { canEnterArea, type Area } from "./permissions";
+import { currentSessionUser, sessionCookieName, sessionCookieOptions, issueSessionToken, type SessionUser } from "./session-token";
 
-export type SessionUser = Actor & { email: string; name: string };
+export type { SessionUser };
 
-/** The signed-in user, or null. Cached per request: every component and action shares one lookup. */
+/**
+ * The signed-in user, or null. Cached per request: every component and action shares one lookup. A revoked
+ * session (lib/auth/revoke.ts) is null here from the next request on.
+ */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id || !user.role) return null;
-  return { userId: user.id, role: user.role as Role, email: user.email ?? "", name: user.name ?? "" };
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  return currentSessionUser(prisma, token);
 });
 
 /** For area layouts and pages: signed in with the area's role, or sent away. */
@@ -23,4 +23,15 @@ export async function requireArea(area: Area): Promise<SessionUser> {
   if (!user) redirect(`/login?callbackUrl=/${area}`);
   if (!canEnterArea(user.role, area)) redirect("/forbidden");
   return user;
+}
+
+/** Signs the user in on this browser (server actions only: they may set cookies). */
+export async function startSession(user: Parameters<typeof issueSessionToken>[0]) {
+  (await cookies()).set(sessionCookieName(), await issueSessionToken(user), sessionCookieOptions());
+}
+
+/** Forgets the session on this browser. Revoking it everywhere is revokeUserSessions. */
+export async function endSession() {
+  // Overwritten with the same attributes: a __Secure- cookie is only replaced by a Secure one.
+  (await cookies()).set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
 }

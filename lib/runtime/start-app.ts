@@ -1,4 +1,6 @@
 import path from "node:path";
+import { StartupError } from "@/lib/db/startup-error";
+import { trustedProxyHops } from "@/lib/http/client-address";
 import { readOrCreateAuthSecret } from "./auth-secret";
 import { banner } from "./banner";
 import { buildIfNeeded } from "./build-if-needed";
@@ -9,6 +11,15 @@ import { openDatabase } from "./open-database";
 import { seedIfEmpty } from "./seed-if-empty";
 import { PROJECT_ROOT, readSettings, type Settings } from "./settings";
 import { waitForHealth } from "./wait-for-health";
+
+/** A bad TRUST_PROXY stops `npm start` in one line, before anything starts. */
+function checkTrustProxy() {
+  try {
+    trustedProxyHops();
+  } catch (error) {
+    throw new StartupError((error as Error).message);
+  }
+}
 
 export type StartOptions = Partial<Settings> & {
   /** Runs last on shutdown, after the database stopped (e2e: delete the throwaway data folder). */
@@ -27,6 +38,7 @@ export async function main(options: StartOptions = {}) {
     process.chdir(PROJECT_ROOT);
     const { afterStop: _, ...overrides } = options;
     const settings = readSettings(process.env, overrides);
+    checkTrustProxy();
     await assertWebPortFree(settings.port);
     const secret = await readOrCreateAuthSecret(settings.dataDir);
 
@@ -50,7 +62,8 @@ export async function main(options: StartOptions = {}) {
 
     const bin = (name: string) => path.join(PROJECT_ROOT, "node_modules", ".bin", name);
     const children = [
-      startChild(lifecycle, "web", bin("next"), ["start", "-p", String(settings.port)], env),
+      // Not `next start`: scripts/web-server.ts stamps the client's address, which Next.js does not expose.
+      startChild(lifecycle, "web", bin("tsx"), ["scripts/web-server.ts"], { ...env, PORT: String(settings.port) }),
       startChild(lifecycle, "worker", bin("tsx"), ["scripts/worker.ts"], env),
     ];
     lifecycle.onStop(() => stopChildren(children));

@@ -2,15 +2,17 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { RegisterForm } from "@/components/auth/register-form";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("register"))("title") };
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ role?: string; callbackUrl?: string }> }) {
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ role?: string; callbackUrl?: string | string[] }> }) {
   const t = await getTranslations("register");
   const { role, callbackUrl } = await searchParams;
-  const next = callbackUrl && /^\/(?!\/)/.test(callbackUrl) ? callbackUrl : undefined;
+  // Only same-origin paths are followed after sign-up (no open redirect).
+  const next = safeRedirectPath(callbackUrl);
   return (
     <Card title={<span data-testid="register-title">{t("title")}</span>}>
       <RegisterForm defaultRole={role === "MERCHANT" ? "MERCHANT" : "BUYER"} locale={await getLocale()} callbackUrl={next} />

@@ -11,7 +11,7 @@ export function SettingForm({ settingKey, value, unit }: { settingKey: string; v
   const [state, action, pending] = useActionState(updateSettingAction, null);
   const submit = useSubmit(action);
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-center gap-2" data-testid={`setting-${settingKey}`}>
+    <form action={action} onSubmit={submit} className="flex flex-wrap items-center gap-2" data-testid={`setting-${settingKey}`}>
       <input type="hidden" name="key" value={settingKey} />
       <input
         name="value"

@@ -14,7 +14,9 @@ export function CreateAdminForm() {
   const submit = useSubmit(action);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate>
+    // `action` as well as onSubmit: submitted before the scripts load, the form still posts to the server
+    // action instead of putting the password in the URL.
+    <form action={action} onSubmit={submit} className="space-y-3" noValidate data-testid="create-admin-form">
       {state?.ok ? <Alert tone="success">{t("created", { email: state.data.email })}</Alert> : null}
       {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
       <Field label={t("name")} name="name" error={fieldError("name")} />

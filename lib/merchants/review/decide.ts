@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
+import { revokeUserSessions } from "@/lib/auth/revoke";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -97,14 +98,22 @@ export async function decideApplication(tx: Tx, actor: Actor, merchantId: string
 
 export const suspensionSchema = z.object({ reason: message });
 
-/** APPROVED → SUSPENDED and back, always with a reason. */
+/**
+ * APPROVED → SUSPENDED and back, always with a reason. A suspension also ends every session of the
+ * merchant's user at once, so nothing started before it can go on from an open browser.
+ */
 export async function setSuspended(tx: Tx, actor: Actor, merchantId: string, suspend: boolean, raw: z.input<typeof suspensionSchema>, clock: Clock = systemClock) {
   assertRole(actor, ["ADMIN"]);
   const { reason } = suspensionSchema.parse(raw);
-  return transition(tx, actor, merchantId, suspend ? "SUSPENDED" : "APPROVED", suspend ? "APPROVED" : "SUSPENDED", {
+  const result = await transition(tx, actor, merchantId, suspend ? "SUSPENDED" : "APPROVED", suspend ? "APPROVED" : "SUSPENDED", {
     data: { decidedAt: clock.now() },
     review: { message: reason },
     notification: suspend ? "merchant.suspended" : "merchant.reinstated",
     now: clock.now(),
   });
+  if (suspend) {
+    const { userId } = await tx.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { userId: true } });
+    await revokeUserSessions(tx, userId);
+  }
+  return result;
 }

@@ -26,7 +26,7 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
   return (
     <div className="space-y-6" data-testid="decision-forms">
       <Outcome state={state} />
-      <form onSubmit={submit} className="space-y-2" data-testid="approve-form">
+      <form action={action} onSubmit={submit} className="space-y-2" data-testid="approve-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="APPROVE" />
         <SelectField label={t("riskLevel")} name="riskLevel" defaultValue="">
@@ -39,7 +39,7 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
         </SelectField>
         <Button type="submit" disabled={pending}>{t("approve")}</Button>
       </form>
-      <form onSubmit={submit} className="space-y-2" data-testid="needs-info-form">
+      <form action={action} onSubmit={submit} className="space-y-2" data-testid="needs-info-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="NEEDS_INFO" />
         <input type="hidden" name="fields" value={asked.join(",")} />
@@ -58,7 +58,7 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
         <textarea id="needs-info-message" name="message" rows={2} className={textareaClass} />
         <Button type="submit" variant="secondary" disabled={pending}>{t("askForInfo")}</Button>
       </form>
-      <form onSubmit={submit} className="space-y-2" data-testid="reject-form">
+      <form action={action} onSubmit={submit} className="space-y-2" data-testid="reject-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="REJECT" />
         <SelectField label={t("reasonCode")} name="reasonCode" defaultValue="">
@@ -80,7 +80,7 @@ export function SuspensionForm({ merchantId, suspend }: { merchantId: string; su
   const [state, action, pending] = useActionState(suspendAction, null);
   const submit = useSubmit(action);
   return (
-    <form onSubmit={submit} className="space-y-2" data-testid="suspension-form">
+    <form action={action} onSubmit={submit} className="space-y-2" data-testid="suspension-form">
       <Outcome state={state} />
       <input type="hidden" name="merchantId" value={merchantId} />
       <input type="hidden" name="suspend" value={String(suspend)} />
