@@ -74,29 +74,35 @@ async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
         riskLevel: "MEDIUM",
         submittedAt: new Date(),
         decidedAt: new Date(),
-        application: { create: demoApplication(account.name) },
+        application: { create: demoApplication(account.handle, account.name) },
       },
     });
   }
   return { userId: user.id, role };
 }
 
-/** Valid sample values (they pass every onboarding check). */
-function demoApplication(name: string) {
+/**
+ * Valid sample values (they pass every onboarding check), different for each demo merchant: the review page
+ * flags merchants sharing identity details. The README's sample values for a new application belong to none.
+ */
+const DEMO_IDENTITIES: Record<string, { creditCode: string; repName: string; repIdNumber: string; accountNumber: string }> = {
+  shop1: { creditCode: "91350100M000200Y4T", repName: "林青禾", repIdNumber: "350102198506121235", accountNumber: "6222020000000015" },
+  shop2: { creditCode: "91440300MA5D003104", repName: "陈南山", repIdNumber: "440305199003084563", accountNumber: "6222020000000023" },
+};
+
+function demoApplication(handle: string, name: string) {
+  const identity = DEMO_IDENTITIES[handle] ?? DEMO_IDENTITIES.shop1;
   return {
     completedSteps: [1, 2, 3, 4],
     entityType: "COMPANY" as const,
     registeredName: name,
-    creditCode: "91350100M000100Y43",
     category: "food",
     shopUrl: "https://shop.example.cn",
     expectedMonthlySalesFen: 10_000_000n,
-    repName: "张三",
-    repIdNumber: "11010519491231002X",
     repMobile: "13800138000",
     bankCode: "CMB",
     accountHolder: name,
-    accountNumber: "6222020000000007",
+    ...identity,
   };
 }
 

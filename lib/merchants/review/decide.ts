@@ -9,13 +9,19 @@ import { notify } from "@/lib/notifications/notify";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { ALL_FIELDS } from "../onboarding/schemas";
 import { merchantStates } from "../states";
+import { findIdentityMatches } from "./identity-matches";
 
 export const REJECT_REASONS = ["INCOMPLETE_DOCUMENTS", "IDENTITY_MISMATCH", "PROHIBITED_CATEGORY", "HIGH_RISK", "OTHER"] as const;
 
 const message = z.string().trim().min(1, { error: "validation.message.required" }).max(1000, { error: "validation.tooLong" });
 
 export const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("APPROVE"), riskLevel: z.enum(["LOW", "MEDIUM", "HIGH"], { error: "validation.riskLevel" }) }),
+  z.object({
+    decision: z.literal("APPROVE"),
+    riskLevel: z.enum(["LOW", "MEDIUM", "HIGH"], { error: "validation.riskLevel" }),
+    /** The reviewer saw the other merchants with the same identity details (a checkbox: "on" when ticked). */
+    acknowledgeMatches: z.union([z.boolean(), z.literal("on"), z.literal("true")]).optional().transform((v) => v === true || v === "on" || v === "true"),
+  }),
   z.object({ decision: z.literal("REJECT"), reasonCode: z.enum(REJECT_REASONS, { error: "validation.reasonCode" }), message }),
   z.object({
     decision: z.literal("NEEDS_INFO"),
@@ -67,6 +73,19 @@ export async function decideApplication(tx: Tx, actor: Actor, merchantId: string
   const now = clock.now();
   const to = TARGET[input.decision];
   if (input.decision === "APPROVE") {
+    const matches = await findIdentityMatches(tx, merchantId);
+    if (matches.length > 0 && !input.acknowledgeMatches) {
+      throw new DomainError("validation", { messageKey: "errors.identity_matches_unacknowledged", fieldErrors: { acknowledgeMatches: "errors.identity_matches_unacknowledged" } });
+    }
+    if (matches.length > 0) {
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: "merchant.identity_matches_acknowledged",
+        targetType: "merchant",
+        targetId: merchantId,
+        after: { matches: matches.map((m) => ({ field: m.field, merchantId: m.merchantId })) },
+      });
+    }
     return transition(tx, actor, merchantId, to, "SUBMITTED", {
       data: { riskLevel: input.riskLevel, decidedAt: now },
       review: { riskLevel: input.riskLevel },

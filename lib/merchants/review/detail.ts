@@ -5,6 +5,7 @@ import { accountNumberProblem } from "../checks/banks";
 import { creditCodeProblem } from "../checks/credit-code";
 import { mobileProblem } from "../checks/mobile";
 import { residentIdProblem } from "../checks/resident-id";
+import { findIdentityMatches } from "./identity-matches";
 
 export type CheckResult = { check: string; ok: boolean; problem: string | null };
 
@@ -36,5 +37,5 @@ export async function getMerchantForAdmin(db: PrismaClient, actor: Actor, mercha
         run("documents", merchant.documents.length === 3 ? null : "errors.application_incomplete"),
       ]
     : [];
-  return { merchant, checks };
+  return { merchant, checks, matches: await findIdentityMatches(db, merchantId) };
 }

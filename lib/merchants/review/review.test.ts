@@ -94,6 +94,30 @@ describe("admin review", () => {
     expect(kinds).toEqual(["merchant.approved", "merchant.suspended", "merchant.reinstated"]);
   });
 
+  it("reused identity details are shown to the reviewer, and approving over them needs an acknowledgement", async () => {
+    const admin = await createUser("ADMIN");
+    const first = await submittedMerchant((await createUser("MERCHANT")).actor);
+    const second = await submittedMerchant((await createUser("MERCHANT")).actor);
+    const { matches } = await getMerchantForAdmin(prisma, admin.actor, second.id);
+    expect(matches.map((m) => [m.field, m.merchantId])).toEqual([
+      ["accountNumber", first.id],
+      ["creditCode", first.id],
+      ["repIdNumber", first.id],
+    ]);
+    await expect(inTransaction(prisma, (tx) => decideApplication(tx, admin.actor, second.id, { decision: "APPROVE", riskLevel: "LOW" }))).rejects.toMatchObject({
+      messageKey: "errors.identity_matches_unacknowledged",
+      fieldErrors: { acknowledgeMatches: "errors.identity_matches_unacknowledged" },
+    });
+    expect((await prisma.merchant.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("SUBMITTED");
+    await inTransaction(prisma, (tx) => decideApplication(tx, admin.actor, second.id, { decision: "APPROVE", riskLevel: "LOW", acknowledgeMatches: "on" }));
+    expect((await prisma.merchant.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("APPROVED");
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { targetId: second.id, action: "merchant.identity_matches_acknowledged" } });
+    expect(audit.after).toMatchObject({ matches: [{ field: "accountNumber", merchantId: first.id }, { field: "creditCode" }, { field: "repIdNumber" }] });
+    // A merchant with its own details has no matches.
+    await prisma.merchantApplication.update({ where: { merchantId: first.id }, data: { creditCode: "91110000600037341L", repIdNumber: "110101199003074593", accountNumber: "6217000010001234567" } });
+    expect((await getMerchantForAdmin(prisma, admin.actor, second.id)).matches).toEqual([]);
+  });
+
   it("two admins deciding at once: exactly one decision wins", async () => {
     const [a1, a2] = [await createUser("ADMIN"), await createUser("ADMIN")];
     const merchant = await createUser("MERCHANT");

@@ -12,7 +12,14 @@ const target = z.object({ merchantId: z.string().min(1) });
 // Checkboxes arrive as repeated form fields; the action client keeps the last, so they are joined client-side.
 export const decideAction = protectedAction(
   "merchant.review",
-  target.extend({ decision: z.string(), riskLevel: z.string().optional(), reasonCode: z.string().optional(), message: z.string().optional(), fields: z.string().optional() }),
+  target.extend({
+    decision: z.string(),
+    riskLevel: z.string().optional(),
+    reasonCode: z.string().optional(),
+    message: z.string().optional(),
+    fields: z.string().optional(),
+    acknowledgeMatches: z.string().optional(),
+  }),
   async ({ merchantId, fields, ...rest }, { user }) => {
     const input = { ...rest, fields: fields ? fields.split(",").filter(Boolean) : [] };
     const result = await inTransaction(prisma, (tx) => decideApplication(tx, user, merchantId, input as never));

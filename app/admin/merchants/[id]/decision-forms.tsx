@@ -16,7 +16,7 @@ function Outcome({ state }: { state: Awaited<ReturnType<typeof decideAction>> | 
   return state.ok ? <Alert tone="success">{t("decided")}</Alert> : <Alert tone="error">{state.error.message}{state.error.fieldErrors ? `: ${Object.values(state.error.fieldErrors).join(" ")}` : ""}</Alert>;
 }
 
-export function DecisionForms({ merchantId, fields, reasons }: { merchantId: string; fields: string[]; reasons: readonly string[] }) {
+export function DecisionForms({ merchantId, fields, reasons, matches }: { merchantId: string; fields: string[]; reasons: readonly string[]; matches: number }) {
   const t = useTranslations("adminMerchants");
   const tOnb = useTranslations("onboarding");
   const tReasons = useTranslations("rejectReasons");
@@ -37,6 +37,12 @@ export function DecisionForms({ merchantId, fields, reasons }: { merchantId: str
             </option>
           ))}
         </SelectField>
+        {matches > 0 ? (
+          <label className="flex items-start gap-2 rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="acknowledge-matches">
+            <input type="checkbox" name="acknowledgeMatches" className="mt-1" />
+            <span>{t("acknowledgeMatches", { count: matches })}</span>
+          </label>
+        ) : null}
         <Button type="submit" disabled={pending}>{t("approve")}</Button>
       </form>
       <form action={action} onSubmit={submit} className="space-y-2" data-testid="needs-info-form">

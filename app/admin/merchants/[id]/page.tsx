@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MerchantStatusBadge } from "@/components/merchant/status-badge";
 import { ApplicationSummary } from "@/components/onboarding/application-summary";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +24,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
   const detail = await orNotFound(getMerchantForAdmin(prisma, user, (await params).id));
-  const { merchant, checks } = detail;
+  const { merchant, checks, matches } = detail;
   const pricing = merchant.riskLevel ? await pricingFor(merchant.riskLevel) : null;
   const rates = await merchantDisputeRates(prisma, user, merchant.id);
   return (
@@ -37,6 +39,22 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
           <Card title={t("application")}>
             <ApplicationSummary application={merchant.application} documents={merchant.documents} inlineDocuments highlight={merchant.application?.needsInfoFields ?? []} />
           </Card>
+          {matches.length > 0 ? (
+            <Card title={t("identityMatches")}>
+              <Alert tone="warning">{t("identityMatchesWarning")}</Alert>
+              <ul className="mt-3 space-y-1 text-sm" data-testid="identity-matches">
+                {matches.map((m) => (
+                  <li key={`${m.field}-${m.merchantId}`}>
+                    {tOnb(`fields.${m.field}` as never)}:{" "}
+                    <Link href={`/admin/merchants/${m.merchantId}`} className="text-brand-700 underline">
+                      {m.displayName}
+                    </Link>{" "}
+                    ({tStatus(m.status as never)})
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           <Card title={t("checks")}>
             <ul className="grid gap-2 text-sm sm:grid-cols-2" data-testid="check-results">
               {checks.map((c) => (
@@ -63,7 +81,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
         <div className="space-y-6">
           {merchant.status === "SUBMITTED" ? (
             <Card title={t("decide")}>
-              <DecisionForms merchantId={merchant.id} fields={ALL_FIELDS} reasons={REJECT_REASONS} />
+              <DecisionForms merchantId={merchant.id} fields={ALL_FIELDS} reasons={REJECT_REASONS} matches={matches.length} />
             </Card>
           ) : null}
           {merchant.status === "APPROVED" || merchant.status === "SUSPENDED" ? (
