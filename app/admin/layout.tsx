@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       nav={[
         { href: "/admin", label: t("overview") },
         { href: "/admin/merchants", label: t("merchants") },
+        { href: "/admin/orders", label: t("orders") },
         { href: "/admin/disputes", label: t("disputes") },
         { href: "/admin/users", label: t("users") },
         { href: "/admin/settings", label: t("settings") },

@@ -16,7 +16,7 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ i
   return (
     <DisputeView
       view={view}
-      orderHref={`/admin/merchants/${view.dispute.merchantId}`}
+      orderHref={`/admin/orders/${view.dispute.orderId}`}
       aside={
         <Card title={t("history")}>
           <dl className="space-y-1 text-sm" data-testid="party-history">
