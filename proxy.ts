@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { areaOf, canEnterArea } from "@/lib/auth/permissions";
+import { refuseOversizedAction } from "@/lib/http/body-limit";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
@@ -8,6 +9,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * functions check again, so this is not the only line of defence.
  */
 export async function proxy(request: NextRequest) {
+  const oversized = refuseOversizedAction(request);
+  if (oversized) return oversized;
   const area = areaOf(request.nextUrl.pathname);
   if (!area) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
@@ -22,4 +25,12 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/buyer/:path*", "/merchant/:path*", "/admin/:path*"] };
+export const config = {
+  matcher: [
+    "/buyer/:path*",
+    "/merchant/:path*",
+    "/admin/:path*",
+    // Server actions posted from any other page (register, pay), for the body size check only.
+    { source: "/((?!_next/|api/).*)", has: [{ type: "header", key: "next-action" }] },
+  ],
+};
