@@ -41,6 +41,9 @@ function formToObject(input: FormData | Record<string, unknown>): Record<string,
   return Object.fromEntries(entries);
 }
 
+/** Every action's input schema as it is built, so a test can check each field of each form against the input rules. */
+export const actionSchemas: { name: string; schema: z.ZodType }[] = [];
+
 type Handler<S extends z.ZodType, T, C> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
 /**
@@ -53,6 +56,7 @@ function build<S extends z.ZodType, T, C>(
   context: () => Promise<C>,
   handler: Handler<S, T, C>,
 ) {
+  actionSchemas.push({ name, schema });
   return async (_previous: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     try {
       const ctx = await context();
