@@ -11,10 +11,13 @@ const nextConfig = {
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,
   experimental: {
-    // Onboarding documents are up to 5 MB; the domain refuses larger ones with a clear message, so the
-    // transport limits sit above that.
-    serverActions: { bodySizeLimit: "8mb" },
-    proxyClientMaxBodySize: "8mb",
+    // MAX_REQUEST_BYTES of lib/uploads/limits.ts (ten 2 MB evidence files + 1 MB of fields; a test checks):
+    // every upload the forms allow reaches the domain, which refuses a too-large file with its message.
+    // proxy.ts answers a larger declared body with 413 before reading it. The proxy's buffer is 1 MB larger
+    // than the action limit: were it smaller, it would cut a body (one sent without Content-Length) and the
+    // action would fail with "Unexpected end of form"; this way the action's own limit refuses it.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "22mb",
   },
 };
 

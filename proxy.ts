@@ -2,10 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { areaOf, canEnterArea } from "@/lib/auth/permissions";
 import { currentSessionUser, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { prisma } from "@/lib/db/client";
+import { refuseOversizedAction } from "@/lib/http/body-limit";
 import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from "@/lib/http/security-headers";
 
 /**
  * Runs before every page, action and API request:
+ * - a server action whose body is over the upload limit is answered 413 before it is read (lib/http/body-limit.ts);
  * - security headers, with a fresh CSP nonce that Next.js puts on its scripts (it reads the nonce from the
  *   request's Content-Security-Policy header, so the header is set on the request as well);
  * - the first gate of each area: a signed-out visitor or a revoked session goes to /login, another role gets
@@ -18,7 +20,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
 
-  const response = await gate(request, requestHeaders);
+  const response = refuseOversizedAction(request) ?? (await gate(request, requestHeaders));
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;

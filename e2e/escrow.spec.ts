@@ -59,7 +59,7 @@ test.describe("escrow @escrow", () => {
     expect(csv).toContain("订单号");
     expect(csv).toContain(orderNo);
     expect(csv).toContain("349.00");
-    expect(csv).toContain("COMPLETED");
+    expect(csv).toContain("已完成"); // statuses are words in the reader's language, not internal codes
     await merchantContext.close();
     await buyerContext.close();
   });

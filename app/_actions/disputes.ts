@@ -5,11 +5,12 @@ import { z } from "zod";
 import { protectedAction } from "@/lib/actions/client";
 import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import { decideDispute } from "@/lib/disputes/decide";
-import { openDispute } from "@/lib/disputes/open";
+import { DECISION_REASONS, decideDispute } from "@/lib/disputes/decide";
+import { DISPUTE_REASONS, openDispute } from "@/lib/disputes/open";
 import { buyerAcceptOffer, buyerEscalate, buyerWithdraw, merchantAccept, merchantRespond, postDisputeMessage } from "@/lib/disputes/respond";
 import type { Evidence } from "@/lib/disputes/thread";
-import { yuanAmount } from "@/lib/wallet/schemas";
+import { multiLine, recordId, singleLine } from "@/lib/validation/text";
+import { idempotencyKey, yuanAmount } from "@/lib/wallet/schemas";
 
 // Empty file inputs arrive as a zero-byte unnamed File: those are "no file", not an empty upload.
 const files = z
@@ -21,9 +22,11 @@ async function evidence(list: File[]): Promise<Evidence[]> {
   return Promise.all(list.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name })));
 }
 
-const onDispute = z.object({ disputeId: z.string().min(1) });
+const onDispute = z.object({ disputeId: recordId() });
 /** Answers that move money carry the form's idempotency key: a retry returns the first result. */
-const onDisputeMoney = onDispute.extend({ idempotencyKey: z.string() });
+const onDisputeMoney = onDispute.extend({ idempotencyKey });
+// Messages are checked again (required or not, length) by the domain function; here: text rules and a cap.
+const body = multiLine({ max: 2000 });
 const done = (id: string) => {
   revalidatePath("/", "layout");
   return { disputeId: id };
@@ -31,16 +34,22 @@ const done = (id: string) => {
 
 export const openDisputeAction = protectedAction(
   "disputes.open",
-  z.object({ orderId: z.string().min(1), reason: z.string(), amount: yuanAmount, description: z.string(), files }),
+  z.object({
+    orderId: recordId(),
+    reason: z.enum(DISPUTE_REASONS, { error: "validation.disputeReason" }),
+    amount: yuanAmount,
+    description: multiLine({ min: 5, max: 2000, required: "validation.description", tooShort: "validation.description" }),
+    files,
+  }),
   async (input, { user }) => {
     const dispute = await inTransaction(prisma, async (tx) =>
-      openDispute(tx, user, { orderId: input.orderId, reason: input.reason as never, claimedFen: input.amount, description: input.description, files: await evidence(input.files) }),
+      openDispute(tx, user, { orderId: input.orderId, reason: input.reason, claimedFen: input.amount, description: input.description, files: await evidence(input.files) }),
     );
     return done(dispute.id);
   },
 );
 
-export const postDisputeMessageAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000), files }), async (input, { user }) => {
+export const postDisputeMessageAction = protectedAction("disputes.take_part", onDispute.extend({ body, files }), async (input, { user }) => {
   const list = await evidence(input.files);
   await inTransaction(prisma, (tx) => postDisputeMessage(tx, user, input.disputeId, { body: input.body, files: list }));
   return done(input.disputeId);
@@ -51,12 +60,12 @@ export const merchantAcceptAction = protectedAction("disputes.take_part", onDisp
   return done(disputeId);
 });
 
-export const merchantOfferAction = protectedAction("disputes.take_part", onDispute.extend({ amount: yuanAmount, body: z.string().max(2000).optional() }), async (input, { user }) => {
+export const merchantOfferAction = protectedAction("disputes.take_part", onDispute.extend({ amount: yuanAmount, body: body.optional() }), async (input, { user }) => {
   await inTransaction(prisma, (tx) => merchantRespond(tx, user, input.disputeId, { kind: "OFFER", amountFen: input.amount, body: input.body }));
   return done(input.disputeId);
 });
 
-export const merchantContestAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000), files }), async (input, { user }) => {
+export const merchantContestAction = protectedAction("disputes.take_part", onDispute.extend({ body, files }), async (input, { user }) => {
   const list = await evidence(input.files);
   await inTransaction(prisma, (tx) => merchantRespond(tx, user, input.disputeId, { kind: "CONTEST", body: input.body, files: list }));
   return done(input.disputeId);
@@ -67,7 +76,7 @@ export const buyerAcceptOfferAction = protectedAction("disputes.take_part", onDi
   return done(disputeId);
 });
 
-export const buyerEscalateAction = protectedAction("disputes.take_part", onDispute.extend({ body: z.string().max(2000).optional() }), async (input, { user }) => {
+export const buyerEscalateAction = protectedAction("disputes.take_part", onDispute.extend({ body: body.optional() }), async (input, { user }) => {
   await inTransaction(prisma, (tx) => buyerEscalate(tx, user, input.disputeId, input.body ?? ""));
   return done(input.disputeId);
 });
@@ -79,10 +88,17 @@ export const buyerWithdrawAction = protectedAction("disputes.take_part", onDispu
 
 export const decideDisputeAction = protectedAction(
   "disputes.decide",
-  onDisputeMoney.extend({ outcome: z.string(), amount: z.string().optional(), reasonCode: z.string(), note: z.string() }),
+  onDisputeMoney.extend({
+    outcome: z.enum(["REFUND_FULL", "REFUND_PART", "RELEASE"], { error: "validation.outcome" }),
+    amount: singleLine({ max: 40 }).optional(),
+    reasonCode: z.enum(DECISION_REASONS, { error: "validation.reasonCode" }),
+    note: multiLine({ max: 1000, required: "validation.message.required" }),
+  }),
   async (input, { user }) => {
     const amountFen = input.outcome === "REFUND_PART" ? yuanAmount.parse(input.amount ?? "") : undefined;
-    await inTransaction(prisma, (tx) => decideDispute(tx, user, { disputeId: input.disputeId, idempotencyKey: input.idempotencyKey }, { outcome: input.outcome as never, amountFen, reasonCode: input.reasonCode as never, note: input.note }));
+    await inTransaction(prisma, (tx) =>
+      decideDispute(tx, user, { disputeId: input.disputeId, idempotencyKey: input.idempotencyKey }, { outcome: input.outcome, amountFen, reasonCode: input.reasonCode, note: input.note }),
+    );
     return done(input.disputeId);
   },
 );

@@ -11,20 +11,17 @@ import {
   merchantOfferAction,
   postDisputeMessageAction,
 } from "@/app/_actions/disputes";
+import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/orders/action-form";
 import { Field, SelectField } from "@/components/ui/field";
 import { formatFen } from "@/lib/money/fen";
+import { EVIDENCE_LIMITS, formatMegabytes } from "@/lib/uploads/limits";
 
 const area = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 const DECISION_REASONS = ["EVIDENCE_SUPPORTS_BUYER", "EVIDENCE_SUPPORTS_MERCHANT", "SHARED_RESPONSIBILITY", "NOT_DELIVERED", "OTHER"];
 
 function FilesInput({ label }: { label: string }) {
-  return (
-    <label className="block text-sm">
-      <span className="font-medium text-slate-700">{label}</span>
-      <input type="file" name="files" multiple accept="image/jpeg,image/png,application/pdf" className="mt-1 block w-full text-sm" />
-    </label>
-  );
+  return <FileInput name="files" label={label} limits={EVIDENCE_LIMITS} multiple />;
 }
 
 /** What this party may do now; the server checks it all again. */
@@ -42,7 +39,7 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
           </ActionForm>
           <ActionForm action={merchantContestAction} hidden={hidden} label={t("contest")} variant="secondary" testId="merchant-contest">
             <textarea name="body" rows={3} aria-label={t("contestReason")} placeholder={t("contestReason")} className={area} />
-            <FilesInput label={t("evidence")} />
+            <FilesInput label={t("evidence", { max: formatMegabytes(EVIDENCE_LIMITS.maxBytes), count: EVIDENCE_LIMITS.maxFiles })} />
           </ActionForm>
         </>
       ) : null}
@@ -78,7 +75,7 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
       ) : null}
       <ActionForm action={postDisputeMessageAction} hidden={hidden} label={t("send")} variant="secondary" testId="dispute-message">
         <textarea name="body" rows={2} aria-label={t("message")} placeholder={t("message")} className={area} />
-        <FilesInput label={t("evidence")} />
+        <FilesInput label={t("evidence", { max: formatMegabytes(EVIDENCE_LIMITS.maxBytes), count: EVIDENCE_LIMITS.maxFiles })} />
       </ActionForm>
     </div>
   );

@@ -54,12 +54,12 @@ export async function DisputeView({ view, orderHref, aside }: { view: View; orde
                       .filter((f) => f.messageId === m.id)
                       .map((f) =>
                         f.mimeType.startsWith("image/") ? (
-                          <a key={f.id} href={`/api/dispute-files/${f.id}`} target="_blank" rel="noreferrer">
+                          <a key={f.id} href={`/api/dispute-files/${f.id}`} download>
                             {/* eslint-disable-next-line @next/next/no-img-element */}
                             <img src={`/api/dispute-files/${f.id}`} alt={f.originalName} className="h-24 w-24 rounded border object-cover" />
                           </a>
                         ) : (
-                          <a key={f.id} className="text-brand-700 underline" href={`/api/dispute-files/${f.id}`} target="_blank" rel="noreferrer">
+                          <a key={f.id} className="text-brand-700 underline" href={`/api/dispute-files/${f.id}`} download>
                             {f.originalName}
                           </a>
                         ),

@@ -2,7 +2,11 @@ import { getTranslations } from "next-intl/server";
 import type { MerchantApplication, MerchantDocument } from "@/lib/generated/prisma/client";
 import { formatFen } from "@/lib/money/fen";
 
-/** Every field of an application; for admins the documents are shown in the page. */
+/**
+ * Every field of an application; for admins the image documents are shown in the page. An <img> of an image
+ * type cannot run script, whatever the file holds; PDFs (and everything else) are links that download
+ * (the file responses are attachments with a sandbox CSP, lib/http/file-response.ts).
+ */
 export async function ApplicationSummary({
   application,
   documents,
@@ -51,12 +55,8 @@ export async function ApplicationSummary({
               ) : inlineDocuments && doc.mimeType.startsWith("image/") ? (
                 // eslint-disable-next-line @next/next/no-img-element
                 <img src={`/api/documents/${doc.id}`} alt={t(`fields.${kind}`)} className="max-h-48 w-full rounded object-contain" />
-              ) : inlineDocuments ? (
-                <object data={`/api/documents/${doc.id}`} type="application/pdf" className="h-48 w-full" aria-label={t(`fields.${kind}`)}>
-                  <a href={`/api/documents/${doc.id}`}>{doc.originalName}</a>
-                </object>
               ) : (
-                <a className="text-brand-700 underline" href={`/api/documents/${doc.id}`} target="_blank" rel="noreferrer">
+                <a className="break-all text-brand-700 underline" href={`/api/documents/${doc.id}`} download data-testid={`document-link-${kind}`}>
                   {doc.originalName}
                 </a>
               )}

@@ -1,5 +1,7 @@
 "use client";
 
+import { FileInput } from "@/components/forms/file-input";
+import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -7,12 +9,13 @@ import { useActionState, useEffect } from "react";
 import { uploadOnboardingDocument } from "@/app/merchant/onboarding/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DOCUMENT_LIMITS } from "@/lib/uploads/limits";
 
-/** One document: JPEG, PNG or PDF, at most 5 MB; the server judges the type by the bytes. */
+/** One document: JPEG, PNG or PDF, at most 5 MB (checked here, then again on the server, which judges the type by the bytes). */
 export function DocumentUpload({ kind, current, highlight }: { kind: string; current?: { id: string; name: string; mimeType: string }; highlight?: boolean }) {
   const t = useTranslations("onboarding");
   const router = useRouter();
-  const [state, action, pending] = useActionState(uploadOnboardingDocument, null);
+  const [state, action, pending] = useActionState(useSendErrors(uploadOnboardingDocument), null);
   const submit = useSubmit(action);
   useEffect(() => {
     if (state?.ok) router.refresh();
@@ -27,12 +30,12 @@ export function DocumentUpload({ kind, current, highlight }: { kind: string; cur
       {current ? (
         <p className="text-xs text-slate-600">
           {t("uploaded")}{" "}
-          <a className="text-brand-700 underline" href={`/api/documents/${current.id}`} target="_blank" rel="noreferrer">
+          <a className="text-brand-700 underline" href={`/api/documents/${current.id}`} download>
             {current.name}
           </a>
         </p>
       ) : null}
-      <input id={`file-${kind}`} name="file" type="file" accept="image/jpeg,image/png,application/pdf" className="block w-full text-sm" required />
+      <FileInput id={`file-${kind}`} name="file" limits={DOCUMENT_LIMITS} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {state?.ok ? <Alert tone="success">{t("uploadDone")}</Alert> : null}
       <Button type="submit" variant="secondary" disabled={pending}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, type ReactNode } from "react";
@@ -31,7 +32,7 @@ export function ActionForm({
   children?: ReactNode;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(action as Action, null);
+  const [state, formAction, pending] = useActionState(useSendErrors(action as Action), null);
   const submit = useSubmit(formAction);
   const [key, renew] = useIdempotencyKey();
   useEffect(() => {

@@ -8,6 +8,7 @@ import { createOrderAction } from "@/app/merchant/orders/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { MAX_ORDER_LINES } from "@/lib/escrow/limits";
 
 const cell = "block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
@@ -21,6 +22,14 @@ export function NewOrderForm() {
     if (state?.ok) router.push(`/merchant/orders/${state.data.orderId}`);
   }, [state, router]);
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  // "lines.2.unitPrice" → "单价（元） 3": the same words as the input's label, so the row can be found.
+  const fieldLabels: Record<string, string> = { name: t("item"), quantity: t("quantity"), unitPrice: t("unitPriceYuan"), shipping: t("shippingYuan"), buyerContact: t("buyerContact"), note: t("note") };
+  const labelOf = (field: string) => {
+    const line = /^lines\.(\d+)\.(\w+)$/.exec(field);
+    if (line) return `${fieldLabels[line[2]] ?? ""} ${Number(line[1]) + 1}`;
+    return Object.hasOwn(fieldLabels, field) ? fieldLabels[field] : null;
+  };
+  const full = rows >= MAX_ORDER_LINES;
   return (
     <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="new-order-form">
       {state && !state.ok ? (
@@ -29,7 +38,7 @@ export function NewOrderForm() {
           {errors ? (
             <ul className="mt-1 list-disc pl-5">
               {Object.entries(errors).map(([field, message]) => (
-                <li key={field}>{message}</li>
+                <li key={field}>{labelOf(field) ? t("fieldError", { field: labelOf(field)!, message }) : message}</li>
               ))}
             </ul>
           ) : null}
@@ -48,9 +57,14 @@ export function NewOrderForm() {
             <input name={`lines.${i}.unitPrice`} aria-label={`${t("unitPriceYuan")} ${i + 1}`} inputMode="decimal" className={`col-span-4 ${cell}`} />
           </div>
         ))}
-        <Button type="button" variant="ghost" onClick={() => setRows((r) => Math.min(r + 1, 50))}>
-          + {t("addLine")}
-        </Button>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="button" variant="ghost" disabled={full} onClick={() => setRows((r) => Math.min(r + 1, MAX_ORDER_LINES))}>
+            + {t("addLine")}
+          </Button>
+          <span className={`text-xs ${full ? "text-amber-700" : "text-slate-500"}`} data-testid="lines-limit">
+            {t("linesLimit", { max: MAX_ORDER_LINES })}
+          </span>
+        </div>
       </div>
       <Field label={t("shippingYuan")} name="shipping" inputMode="decimal" placeholder="0" />
       <Field label={t("buyerContact")} name="buyerContact" />

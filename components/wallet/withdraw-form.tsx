@@ -15,7 +15,7 @@ export function WithdrawForm({ settlement }: { settlement?: { bank: string; last
           <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" error={fieldError("amount")} />
           {settlement ? (
             <>
-              <p className="text-sm text-slate-600" data-testid="settlement-account">{t("toSettlement", settlement)}</p>
+              <p className="text-sm text-slate-600" data-testid="settlement-account">{t("toSettlement", { bank: settlement.bank, last4: settlement.last4 })}</p>
               <input type="hidden" name="bankAccount" value="settlement" />
             </>
           ) : (

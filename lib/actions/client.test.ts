@@ -83,6 +83,18 @@ describe("action clients", () => {
     log.mockRestore();
   });
 
+  it("a form field named __proto__ stays an ordinary field: it never becomes the input's prototype and lends it no fields", async () => {
+    // Were "__proto__" assigned, the input would inherit from ["x", "y"] and the schema would read a field "0"
+    // that the form never sent.
+    const echo = publicAction("echo", z.object({ 0: z.string().optional(), a: z.string() }), async (input) => input);
+    const form = new FormData();
+    form.append("__proto__", "x");
+    form.append("__proto__", "y");
+    form.set("constructor", "z");
+    form.set("a", "1");
+    expect(await echo(null, form)).toEqual({ ok: true, data: { a: "1" } });
+  });
+
   it("public actions run without a session", async () => {
     const ping = publicAction("ping", z.object({}), async (_input, ctx) => ctx.user);
     expect(await ping(null, {})).toEqual({ ok: true, data: null });

@@ -6,22 +6,7 @@ import { getSession, type SessionUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import type { ActionError, ActionResult } from "./result";
-
-type Translate = Awaited<ReturnType<typeof getTranslations>>;
-
-function translate(t: Translate, key: string, params?: Record<string, string | number>) {
-  return t.has(key as never) ? t(key as never, params as never) : t("errors.unexpected_plain" as never);
-}
-
-function fieldErrorsFromZod(t: Translate, error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_";
-    // Schema messages are catalog keys (e.g. "validation.email"); zod's own defaults are not.
-    fields[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("validation.invalid" as never);
-  }
-  return fields;
-}
+import { fieldErrorsFromZod, translateKey as translate } from "./translate-error";
 
 async function toActionError(error: unknown, action: string): Promise<ActionError> {
   const t = await getTranslations();
@@ -45,15 +30,19 @@ async function toActionError(error: unknown, action: string): Promise<ActionErro
 
 function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
-  const object: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const key of new Set(input.keys())) {
     if (key.startsWith("$ACTION")) continue; // React's own fields
     // A repeated field (several files, checkboxes) arrives as an array; keys ending in [] always do.
     const values = input.getAll(key);
-    object[key.replace(/\[\]$/, "")] = key.endsWith("[]") || values.length > 1 ? values : values[0];
+    entries.push([key.replace(/\[\]$/, ""), key.endsWith("[]") || values.length > 1 ? values : values[0]]);
   }
-  return object;
+  // fromEntries defines own properties: a field named "__proto__" stays a field, never the object's prototype.
+  return Object.fromEntries(entries);
 }
+
+/** Every action's input schema as it is built, so a test can check each field of each form against the input rules. */
+export const actionSchemas: { name: string; schema: z.ZodType }[] = [];
 
 type Handler<S extends z.ZodType, T, C> = (input: z.infer<S>, ctx: C) => Promise<T>;
 
@@ -67,6 +56,7 @@ function build<S extends z.ZodType, T, C>(
   context: () => Promise<C>,
   handler: Handler<S, T, C>,
 ) {
+  actionSchemas.push({ name, schema });
   return async (_previous: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     try {
       const ctx = await context();

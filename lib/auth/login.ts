@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { secretText, singleLine } from "@/lib/validation/text";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -10,9 +11,10 @@ export type AuthenticatedUser = { id: string; email: string; name: string; role:
 
 /** The sign-in form. No rules beyond a sane size: a wrong value is simply a failed attempt. */
 export const loginSchema = z.object({
-  email: z.string().max(1000),
-  password: z.string().max(1000),
-  callbackUrl: z.string().optional(),
+  // Not checked as an email here: a mistyped address gets the same answer as a wrong password.
+  email: singleLine({ max: 1000 }),
+  password: secretText({ max: 1000, tooLong: "validation.password.tooLong" }),
+  callbackUrl: singleLine({ max: 2000 }).optional(),
 });
 
 type Deps = { clock?: Clock; sleep?: (ms: number) => Promise<void> };

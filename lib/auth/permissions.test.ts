@@ -26,6 +26,13 @@ describe("permission table", () => {
     expect(can("ADMIN", "admin.create_admin")).toBe(true);
   });
 
+  it("looks keys up only among its own entries: Object.prototype names are no area and no permission", () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(areaOf(`/${name}/x`), name).toBeNull();
+      expect(can("ADMIN", name), name).toBe(false);
+    }
+  });
+
   it("sends each role to its own home", () => {
     expect(homeFor("ADMIN")).toBe("/admin");
     expect(homeFor("MERCHANT")).toBe("/merchant");

@@ -27,8 +27,8 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export function can(role: Role | null | undefined, permission: Permission | string): boolean {
   if (!role) return false;
-  const allowed = (PERMISSIONS as Record<string, readonly Role[]>)[permission];
-  return Array.isArray(allowed) && allowed.includes(role);
+  if (!Object.hasOwn(PERMISSIONS, permission)) return false;
+  return (PERMISSIONS as Record<string, readonly Role[]>)[permission].includes(role);
 }
 
 /** Each area of the portal and the one role that may enter it. */
@@ -37,7 +37,8 @@ export type Area = keyof typeof AREAS;
 
 export function areaOf(pathname: string): Area | null {
   const first = pathname.split("/")[1];
-  return first && first in AREAS ? (first as Area) : null;
+  // Own keys only: "/constructor" or "/__proto__" is no area (`in` would find them on Object.prototype).
+  return first && Object.hasOwn(AREAS, first) ? (first as Area) : null;
 }
 
 export const canEnterArea = (role: Role | null | undefined, area: Area) => role === AREAS[area];

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
+import { emailText, secretText, singleLine } from "@/lib/validation/text";
 import { userAccount } from "@/lib/ledger/accounts";
 import { hashPassword, passwordProblem } from "./password";
 import { LOCALES } from "@/lib/i18n/locales";
 
 export const registerSchema = z
   .object({
-    email: z.string().trim().toLowerCase().max(254, { error: "validation.email" }).pipe(z.email({ error: "validation.email" })),
-    name: z.string().trim().min(1, { error: "validation.name.required" }).max(60, { error: "validation.name.tooLong" }),
-    password: z.string().max(200, { error: "validation.password.tooLong" }),
+    email: emailText(),
+    name: singleLine({ max: 60, required: "validation.name.required", tooLong: "validation.name.tooLong" }),
+    password: secretText({ max: 200, tooLong: "validation.password.tooLong" }),
     role: z.enum(["BUYER", "MERCHANT"], { error: "validation.role" }),
     locale: z.enum(LOCALES).default("zh-CN"),
   })

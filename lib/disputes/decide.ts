@@ -6,6 +6,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { withIdempotency } from "@/lib/ledger/idempotency";
 import { fenToYuanString } from "@/lib/money/fen";
 import { type Clock, systemClock } from "@/lib/time/clock";
+import { multiLine } from "@/lib/validation/text";
 import { getDisputeForParty } from "./access";
 import { settleDispute } from "./settle";
 import { addToThread } from "./thread";
@@ -16,7 +17,7 @@ export const disputeDecisionSchema = z.object({
   outcome: z.enum(["REFUND_FULL", "REFUND_PART", "RELEASE"], { error: "validation.outcome" }),
   amountFen: z.bigint().optional(),
   reasonCode: z.enum(DECISION_REASONS, { error: "validation.reasonCode" }),
-  note: z.string().trim().min(1, { error: "validation.message.required" }).max(1000, { error: "validation.tooLong" }),
+  note: multiLine({ max: 1000, required: "validation.message.required" }),
 });
 
 /**

@@ -7,16 +7,17 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/notify";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, DAY, systemClock } from "@/lib/time/clock";
+import { multiLine, recordId } from "@/lib/validation/text";
 import { isOpen } from "./states";
 import { addToThread, checkEvidence, type Evidence } from "./thread";
 
 export const DISPUTE_REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "COUNTERFEIT", "OTHER"] as const;
 
 export const openDisputeSchema = z.object({
-  orderId: z.string().min(1),
+  orderId: recordId(),
   reason: z.enum(DISPUTE_REASONS, { error: "validation.disputeReason" }),
   claimedFen: z.bigint({ error: "validation.amount.format" }).positive({ error: "validation.amount.positive" }),
-  description: z.string().trim().min(5, { error: "validation.description" }).max(2000, { error: "validation.tooLong" }),
+  description: multiLine({ min: 5, max: 2000, required: "validation.description", tooShort: "validation.description" }),
 });
 
 /**

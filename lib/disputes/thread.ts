@@ -3,14 +3,16 @@ import { checkDocumentBytes } from "@/lib/merchants/onboarding/documents";
 import { storeBytes } from "@/lib/merchants/onboarding/storage";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Fen } from "@/lib/money/fen";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "@/lib/uploads/limits";
 
-export const MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
-export const MAX_EVIDENCE_FILES = 10;
+export { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES };
 export type Evidence = { bytes: Uint8Array; name: string };
 
 /** Checks every file (type by bytes, size, count) before anything is stored. */
 export async function checkEvidence(files: Evidence[]) {
-  if (files.length > MAX_EVIDENCE_FILES) throw new DomainError("validation", { messageKey: "validation.evidence.tooMany", fieldErrors: { files: "validation.evidence.tooMany" } });
+  if (files.length > MAX_EVIDENCE_FILES) {
+    throw new DomainError("validation", { messageKey: "validation.evidence.tooMany", params: { max: MAX_EVIDENCE_FILES }, fieldErrors: { files: "validation.evidence.tooMany" } });
+  }
   const types: string[] = [];
   for (const file of files) types.push(await checkDocumentBytes(file.bytes, "files", MAX_EVIDENCE_BYTES, "validation.evidence.tooLarge"));
   return types;

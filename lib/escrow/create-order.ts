@@ -6,36 +6,32 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { MAX_AMOUNT_FEN } from "@/lib/money/fen";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, HOUR, systemClock } from "@/lib/time/clock";
-import { yuanAmount } from "@/lib/wallet/schemas";
+import { wholeNumber } from "@/lib/validation/number";
+import { singleLine } from "@/lib/validation/text";
+import { yuan, yuanAmount } from "@/lib/wallet/schemas";
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES } from "./limits";
 
-/** Shipping may be left empty or zero; otherwise it is a yuan amount like any other. */
-const optionalYuan = z
+/** Shipping may be left empty or zero (never negative); otherwise it is a yuan amount like any other. */
+const shippingYuan = z
   .string()
   .optional()
-  .transform((v, ctx) => {
-    if (!v || /^\s*0*(\.0*)?\s*$/.test(v)) return 0n;
-    const parsed = yuanAmount.safeParse(v);
-    if (!parsed.success) {
-      ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message });
-      return z.NEVER;
-    }
-    return parsed.data;
-  });
+  .transform((v) => (v === undefined || v.trim() === "" ? "0" : v))
+  .pipe(yuan({ allowZero: true }));
 
 export const createOrderSchema = z.object({
   lines: z
     .array(
       z.object({
-        name: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
-        quantity: z.coerce.number({ error: "validation.quantity" }).int({ error: "validation.quantity" }).min(1, { error: "validation.quantity" }).max(10_000, { error: "validation.quantity" }),
+        name: singleLine({ max: 100, required: "validation.required" }),
+        quantity: wholeNumber({ min: 1, max: MAX_LINE_QUANTITY, error: "validation.quantity" }),
         unitPrice: yuanAmount,
       }),
     )
-    .min(1, { error: "validation.lines" })
-    .max(50, { error: "validation.lines" }),
-  shipping: optionalYuan,
-  note: z.string().trim().max(500, { error: "validation.tooLong" }).optional(),
-  buyerContact: z.string().trim().max(100, { error: "validation.tooLong" }).optional(),
+    .min(1, { error: "validation.lines.required" })
+    .max(MAX_ORDER_LINES, { error: "validation.lines.tooMany" }),
+  shipping: shippingYuan,
+  note: singleLine({ max: 500 }).optional(),
+  buyerContact: singleLine({ max: 100 }).optional(),
 });
 export type CreateOrderInput = z.input<typeof createOrderSchema>;
 

@@ -1,50 +1,63 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { fenToYuanString } from "@/lib/money/fen";
+import { amount, type CsvCell, dateTime, identifier } from "@/lib/csv/cell-policy";
+import { csvStream } from "@/lib/csv/stream";
 import { listMerchantOrders, type MerchantOrderFilters } from "./queries";
 
-const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const row = (values: string[]) => `${values.map(cell).join(",")}\r\n`;
+/**
+ * The columns of the merchant's orders CSV, in order. Amounts reconcile: for a completed order
+ * total − refunded − fee − reserve = net (lib/escrow/release-split.ts); fee, reserve and net are empty until
+ * the order is released.
+ */
+export const ORDER_CSV_COLUMNS = [
+  "orderNo",
+  "createdAt",
+  "status",
+  "buyer",
+  "total",
+  "refunded",
+  "fee",
+  "reserve",
+  "net",
+  "paidAt",
+  "shippedAt",
+  "completedAt",
+] as const;
+export type OrderCsvColumn = (typeof ORDER_CSV_COLUMNS)[number];
+
+/** The words of the file, in the reader's language: column headings and status names. */
+export type OrderCsvLabels = { heading: (column: OrderCsvColumn) => string; status: (status: OrderStatus) => string };
+
+const PAGE = 100;
 
 /**
- * The merchant's filtered orders as CSV, streamed a page at a time (never all rows in memory), with a UTF-8
- * byte order mark so Excel reads Chinese correctly. Times are ISO 8601 in platform time (+08:00).
+ * The merchant's filtered orders as CSV, streamed a page at a time (never all rows in memory), through the
+ * shared writer and cell policy (lib/csv). Times are platform time (Asia/Shanghai), yyyy-MM-dd HH:mm:ss.
  */
-export function merchantOrdersCsv(db: PrismaClient, actor: Actor, filters: MerchantOrderFilters, headings: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let cursor: string | undefined;
-  let started = false;
-  let done = false;
-  const time = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("Z", "+08:00").replace(".000", "") : "");
-  return new ReadableStream({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${row(headings)}`));
-        return;
+export function merchantOrdersCsv(db: PrismaClient, actor: Actor, filters: MerchantOrderFilters, labels: OrderCsvLabels): ReadableStream<Uint8Array> {
+  async function* rows(): AsyncGenerator<CsvCell[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await listMerchantOrders(db, actor, filters, { cursor, limit: PAGE });
+      for (const o of page.orders) {
+        yield [
+          identifier(o.orderNo),
+          dateTime(o.createdAt),
+          labels.status(o.status),
+          o.buyer?.email ?? o.buyerContact ?? "",
+          amount(o.totalFen),
+          amount(o.refundedFen),
+          amount(o.feeFen),
+          amount(o.reserveFen),
+          amount(o.netFen),
+          dateTime(o.paidAt),
+          dateTime(o.shippedAt),
+          dateTime(o.completedAt),
+        ];
       }
-      if (done) return controller.close();
-      const page = await listMerchantOrders(db, actor, filters, { cursor, limit: 500 });
-      const text = page.orders
-        .map((o) =>
-          row([
-            o.orderNo,
-            time(o.createdAt),
-            o.status,
-            o.buyer?.email ?? o.buyerContact ?? "",
-            fenToYuanString(o.totalFen),
-            fenToYuanString(o.refundedFen),
-            o.feeFen != null ? fenToYuanString(o.feeFen) : "",
-            o.netFen != null ? fenToYuanString(o.netFen) : "",
-            time(o.paidAt),
-            time(o.shippedAt),
-            time(o.completedAt),
-          ]),
-        )
-        .join("");
-      if (text) controller.enqueue(encoder.encode(text));
       cursor = page.nextCursor ?? undefined;
-      if (!page.nextCursor) done = true;
-    },
-  });
+    } while (cursor);
+  }
+  return csvStream(ORDER_CSV_COLUMNS.map(labels.heading), rows());
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, DAY, systemClock } from "@/lib/time/clock";
+import { singleLine } from "@/lib/validation/text";
 import { getOrderForMerchantOrThrow } from "./lookup";
 import { orderStates } from "./states";
 
@@ -11,7 +12,9 @@ export const CARRIERS = ["SF", "ZTO", "YTO", "STO", "YUNDA", "JD", "EMS", "OTHER
 
 export const shipSchema = z.object({
   carrier: z.enum(CARRIERS, { error: "validation.carrier" }),
-  trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,30}$/, { error: "validation.trackingNo" }),
+  trackingNo: singleLine({ max: 30, required: "validation.trackingNo", tooLong: "validation.trackingNo" }).pipe(
+    z.string().regex(/^[A-Za-z0-9-]{6,30}$/, { error: "validation.trackingNo" }),
+  ),
 });
 
 /**

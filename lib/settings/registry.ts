@@ -27,4 +27,8 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
-export const isSettingKey = (key: string): key is SettingKey => key in SETTINGS;
+/**
+ * Only the registry's own keys: `key in SETTINGS` would also accept "__proto__", "constructor" or "toString"
+ * (inherited from Object.prototype), and the code after the check would then read a setting that is not one.
+ */
+export const isSettingKey = (key: unknown): key is SettingKey => typeof key === "string" && Object.hasOwn(SETTINGS, key);

@@ -1,28 +1,37 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
 import { IDEMPOTENCY_KEY_PATTERN } from "@/lib/ledger/idempotency";
-import { parseYuan } from "@/lib/money/fen";
+import { type ParseYuanOptions, parseYuan } from "@/lib/money/fen";
+import { singleLine } from "@/lib/validation/text";
 
-/** Yuan typed by a person → fen; the rule broken becomes the field's message key. */
-export const yuanAmount = z.string().transform((text, ctx) => {
-  try {
-    return parseYuan(text);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: error instanceof DomainError ? error.messageKey : "validation.amount.format" });
-    return z.NEVER;
-  }
-});
+/**
+ * Yuan typed by a person → fen, through the one parser (lib/money/fen.ts). The rule broken becomes the field's
+ * message key, and its parameters (the maximum) travel with the issue so the message is filled in.
+ */
+export const yuan = (options: ParseYuanOptions = {}) =>
+  z.string({ error: "validation.amount.required" }).transform((text, ctx) => {
+    try {
+      return parseYuan(text, options);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      ctx.addIssue({ code: "custom", message: error.messageKey, params: error.params });
+      return z.NEVER;
+    }
+  });
+
+/** A positive amount up to MAX_AMOUNT_FEN. */
+export const yuanAmount = yuan();
 
 export const idempotencyKey = z.string().regex(IDEMPOTENCY_KEY_PATTERN, { error: "errors.idempotency_key_invalid" });
 
 export const topUpSchema = z.object({
   amount: yuanAmount,
-  cardNumber: z.string().trim().min(1, { error: "validation.card.invalid" }).max(30, { error: "validation.card.invalid" }),
+  cardNumber: singleLine({ max: 30, required: "validation.card.invalid", tooLong: "validation.card.invalid" }),
   idempotencyKey,
 });
 
 export const withdrawSchema = z.object({
   amount: yuanAmount,
-  bankAccount: z.string().trim().min(1, { error: "validation.bankAccount" }).max(30, { error: "validation.bankAccount" }),
+  bankAccount: singleLine({ max: 30, required: "validation.bankAccount", tooLong: "validation.bankAccount" }),
   idempotencyKey,
 });

@@ -10,8 +10,9 @@ import { startSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { singleLine } from "@/lib/validation/text";
 
-const schema = z.intersection(registerSchema, z.object({ callbackUrl: z.string().optional() }));
+const schema = z.intersection(registerSchema, z.object({ callbackUrl: singleLine({ max: 2000 }).optional() }));
 
 const attempt = publicAction("auth.register", schema, async ({ callbackUrl, ...input }) => {
   const user = await inTransaction(prisma, (tx) => registerUser(tx, input));

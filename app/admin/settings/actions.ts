@@ -6,10 +6,15 @@ import { protectedAction } from "@/lib/actions/client";
 import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { updateSetting } from "@/lib/settings/settings";
+import { singleLine } from "@/lib/validation/text";
 
 export const updateSettingAction = protectedAction(
   "settings.update",
-  z.object({ key: z.string().min(1), value: z.string().trim().regex(/^-?\d+$/, { error: "errors.setting_invalid" }).transform(Number) }),
+  z.object({
+    // Unknown keys (including "__proto__" and friends) are refused as not found by updateSetting.
+    key: singleLine({ max: 100, required: "errors.not_found" }),
+    value: singleLine({ max: 20, required: "errors.setting_invalid" }).pipe(z.string().regex(/^-?\d+$/, { error: "errors.setting_invalid" }).transform(Number)),
+  }),
   async ({ key, value }, { user }) => {
     const result = await inTransaction(prisma, (tx) => updateSetting(tx, user, key, value));
     revalidatePath("/admin/settings");

@@ -25,7 +25,11 @@ export function SettingForm({ settingKey, value, unit }: { settingKey: string; v
         {t("save")}
       </Button>
       {state?.ok ? <span className="text-xs text-green-700">{t("saved")}</span> : null}
-      {state && !state.ok ? <span className="text-xs text-red-600" role="alert">{state.error.message}</span> : null}
+      {state && !state.ok ? (
+        <span className="text-xs text-red-600" role="alert">
+          {state.error.fieldErrors?.value ?? state.error.fieldErrors?.[settingKey] ?? state.error.message}
+        </span>
+      ) : null}
     </form>
   );
 }

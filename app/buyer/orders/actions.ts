@@ -9,11 +9,14 @@ import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
 import { extendAutoConfirm } from "@/lib/escrow/extend";
 import { payOrder } from "@/lib/escrow/pay";
 import { cancelOrder } from "@/lib/escrow/refund";
+import { recordId } from "@/lib/validation/text";
 import { idempotencyKey } from "@/lib/wallet/schemas";
 
-const onOrder = z.object({ orderId: z.string().min(1), idempotencyKey });
+const onOrder = z.object({ orderId: recordId(), idempotencyKey });
+// Payment links carry a base64url token (lib/escrow/create-order.ts).
+const payToken = z.string().regex(/^[A-Za-z0-9_-]{10,100}$/, { error: "errors.not_found" });
 
-export const payOrderAction = protectedAction("orders.buy", z.object({ token: z.string().min(10).max(100), idempotencyKey }), async (input, { user }) => {
+export const payOrderAction = protectedAction("orders.buy", z.object({ token: payToken, idempotencyKey }), async (input, { user }) => {
   const { result } = await payOrder(prisma, user, input);
   revalidatePath("/", "layout");
   return { orderId: result.orderId };
@@ -25,7 +28,7 @@ export const confirmReceiptAction = protectedAction("orders.buy", onOrder, async
   return { orderId: input.orderId };
 });
 
-export const extendAction = protectedAction("orders.buy", z.object({ orderId: z.string().min(1) }), async ({ orderId }, { user }) => {
+export const extendAction = protectedAction("orders.buy", z.object({ orderId: recordId() }), async ({ orderId }, { user }) => {
   await inTransaction(prisma, (tx) => extendAutoConfirm(tx, user, orderId));
   revalidatePath("/buyer", "layout");
   return { orderId };

@@ -8,9 +8,11 @@ import { inTransaction } from "@/lib/db/transaction";
 import { DOCUMENT_KINDS, uploadDocument } from "@/lib/merchants/onboarding/documents";
 import { saveBusinessStep, saveRepresentativeStep, saveSettlementStep } from "@/lib/merchants/onboarding/save-step";
 import { startNewApplication, submitApplication } from "@/lib/merchants/onboarding/submit";
+import { singleLine } from "@/lib/validation/text";
 
-// The step's fields go to the domain function as typed; it is the one place that parses and checks them.
-const stepFields = z.record(z.string(), z.string());
+// The step's fields go to the domain function as typed; it is the one place that parses and checks each
+// field. Here only the rules every text shares (no control characters, bidi controls removed) and a cap.
+const stepFields = z.record(z.string(), singleLine({ max: 2_000 }));
 
 const done = () => {
   revalidatePath("/merchant", "layout");

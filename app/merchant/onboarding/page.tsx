@@ -18,6 +18,7 @@ import { DOCUMENT_KINDS } from "@/lib/merchants/onboarding/documents";
 import { BUSINESS_CATEGORIES } from "@/lib/merchants/onboarding/schemas";
 import { isEditable } from "@/lib/merchants/states";
 import { fenToYuanString } from "@/lib/money/fen";
+import { MAX_DOCUMENT_BYTES, formatMegabytes } from "@/lib/uploads/limits";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("onboarding"))("title") };
@@ -53,7 +54,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         {step === 3 ? <SettlementStep defaults={defaults} highlight={highlight} options={{ banks: BANK_CODES }} /> : null}
         {step === 4 ? (
           <div className="space-y-4">
-            <p className="text-sm text-slate-600">{t("hints.documents")}</p>
+            <p className="text-sm text-slate-600">{t("hints.documents", { max: formatMegabytes(MAX_DOCUMENT_BYTES) })}</p>
             {DOCUMENT_KINDS.map((kind) => {
               const doc = documents.find((d) => d.kind === kind);
               return (

@@ -8,19 +8,29 @@ import { inTransaction } from "@/lib/db/transaction";
 import { createOrder } from "@/lib/escrow/create-order";
 import { AUTO_CONFIRM_ORDER_JOB } from "@/lib/escrow/jobs";
 import { refundOrder } from "@/lib/escrow/refund";
-import { shipOrder } from "@/lib/escrow/ship";
+import { shipOrder, shipSchema } from "@/lib/escrow/ship";
 import { enqueue } from "@/lib/jobs/enqueue";
+import { recordId, singleLine } from "@/lib/validation/text";
 import { idempotencyKey, yuanAmount } from "@/lib/wallet/schemas";
 
-// Lines arrive as lines.0.name, lines.0.quantity, …; rows left entirely empty are ignored.
-const orderForm = z.record(z.string(), z.string()).transform((form) => {
-  const lines: { name: string; quantity: string; unitPrice: string }[] = [];
-  for (let i = 0; i < 50; i++) {
-    const name = form[`lines.${i}.name`] ?? "";
-    const quantity = form[`lines.${i}.quantity`] ?? "";
-    const unitPrice = form[`lines.${i}.unitPrice`] ?? "";
-    if (name || unitPrice) lines.push({ name, quantity: quantity || "1", unitPrice });
+// Lines arrive as lines.0.name, lines.0.quantity, … for as many rows as the form sent: every row is kept (a
+// 51st is refused by the schema with the limit, never dropped); rows left entirely empty are ignored.
+const LINE_FIELD = /^lines\.(\d+)\.(name|quantity|unitPrice)$/;
+const orderForm = z.record(z.string(), singleLine({ max: 2_000 })).transform((form) => {
+  const rows = new Map<number, { name: string; quantity: string; unitPrice: string }>();
+  for (const [key, value] of Object.entries(form)) {
+    const match = LINE_FIELD.exec(key);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const row = rows.get(index) ?? { name: "", quantity: "", unitPrice: "" };
+    row[match[2] as "name" | "quantity" | "unitPrice"] = value;
+    rows.set(index, row);
   }
+  const lines = [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => row)
+    .filter((row) => row.name || row.unitPrice)
+    .map((row) => ({ ...row, quantity: row.quantity || "1" }));
   return { lines, shipping: form.shipping ?? "", note: form.note ?? "", buyerContact: form.buyerContact ?? "" };
 });
 
@@ -32,7 +42,7 @@ export const createOrderAction = protectedAction("orders.manage", orderForm, asy
 
 export const shipOrderAction = protectedAction(
   "orders.manage",
-  z.object({ orderId: z.string().min(1), carrier: z.string(), trackingNo: z.string() }),
+  z.object({ orderId: recordId() }).extend(shipSchema.shape),
   async ({ orderId, ...input }, { user }) => {
     const shipped = await shipOrder(prisma, user, orderId, input as never);
     await enqueue(AUTO_CONFIRM_ORDER_JOB, { orderId }, { startAfter: shipped.autoConfirmAt, singletonKey: orderId });
@@ -43,7 +53,7 @@ export const shipOrderAction = protectedAction(
 
 export const refundOrderAction = protectedAction(
   "orders.manage",
-  z.object({ orderId: z.string().min(1), amount: yuanAmount, idempotencyKey }),
+  z.object({ orderId: recordId(), amount: yuanAmount, idempotencyKey }),
   async ({ orderId, amount, idempotencyKey: key }, { user }) => {
     const { result } = await inTransaction(prisma, (tx) => refundOrder(tx, user, { orderId, amountFen: amount, idempotencyKey: key }));
     revalidatePath("/merchant", "layout");

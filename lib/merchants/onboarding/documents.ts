@@ -4,18 +4,19 @@ import type { DocumentKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
+import { MAX_DOCUMENT_BYTES, formatMegabytes } from "@/lib/uploads/limits";
 import { lockEditableMerchant } from "./save-step";
 import { readBytes, storeBytes } from "./storage";
 
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES };
 export const DOCUMENT_KINDS = ["BUSINESS_LICENSE", "ID_FRONT", "ID_BACK"] as const satisfies readonly DocumentKind[];
 const ALLOWED_TYPES = new Set(["image/jpeg", "image/png", "application/pdf"]);
 
 /** The type comes from the bytes, never from the name or the browser's claim. */
 export async function checkDocumentBytes(bytes: Uint8Array, field: string, maxBytes = MAX_DOCUMENT_BYTES, tooLargeKey = "validation.file.tooLarge"): Promise<string> {
-  const refuse = (key: string) => new DomainError("validation", { messageKey: key, fieldErrors: { [field]: key } });
+  const refuse = (key: string, params?: Record<string, string>) => new DomainError("validation", { messageKey: key, params, fieldErrors: { [field]: key } });
   if (bytes.byteLength === 0) throw refuse("validation.file.empty");
-  if (bytes.byteLength > maxBytes) throw refuse(tooLargeKey);
+  if (bytes.byteLength > maxBytes) throw refuse(tooLargeKey, { max: formatMegabytes(maxBytes) });
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !ALLOWED_TYPES.has(type.mime)) throw refuse("validation.file.type");
   return type.mime;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DomainError } from "@/lib/errors/domain-error";
-import { parseYuan } from "@/lib/money/fen";
+import { singleLine } from "@/lib/validation/text";
+import { yuan } from "@/lib/wallet/schemas";
 import { BANK_CODES, accountNumberProblem, normaliseAccountNumber } from "../checks/banks";
 import { creditCodeProblem } from "../checks/credit-code";
 import { mobileProblem, normaliseMobile } from "../checks/mobile";
@@ -8,12 +8,11 @@ import { residentIdProblem } from "../checks/resident-id";
 
 export const BUSINESS_CATEGORIES = ["apparel", "electronics", "food", "home", "beauty", "books", "crafts", "digital", "services", "other"] as const;
 
-const text = (max: number, required = "validation.required") =>
-  z.string({ error: required }).trim().min(1, { error: required }).max(max, { error: "validation.tooLong" });
+const text = (max: number, required = "validation.required") => singleLine({ max, required });
 
 /** Each rule's failure is the i18n key of its message, so the form shows it in the merchant's language. */
 const checked = (problem: (value: string) => string | null, normalise: (v: string) => string = (v) => v.trim().toUpperCase()) =>
-  z.string({ error: "validation.required" }).transform((value, ctx) => {
+  singleLine({ max: 64 }).transform((value, ctx) => {
     const normal = normalise(value);
     const key = normal === "" ? "validation.required" : problem(normal);
     if (key) {
@@ -28,19 +27,8 @@ export const businessStep = z.object({
   registeredName: text(100),
   creditCode: checked(creditCodeProblem),
   category: z.enum(BUSINESS_CATEGORIES, { error: "validation.category" }),
-  shopUrl: z
-    .string()
-    .trim()
-    .max(300, { error: "validation.tooLong" })
-    .pipe(z.url({ protocol: /^https?$/, error: "validation.url" })),
-  expectedMonthlySales: z.string().transform((value, ctx) => {
-    try {
-      return parseYuan(value, 100_000_000_00n);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: error instanceof DomainError ? error.messageKey : "validation.amount.format" });
-      return z.NEVER;
-    }
-  }),
+  shopUrl: singleLine({ max: 300, required: "validation.url" }).pipe(z.url({ protocol: /^https?$/, error: "validation.url" })),
+  expectedMonthlySales: yuan({ max: 100_000_000_00n }),
 });
 
 export const representativeStep = z.object({
@@ -52,7 +40,7 @@ export const representativeStep = z.object({
 export const settlementStepBase = z.object({
   bankCode: z.enum(BANK_CODES, { error: "validation.bank" }),
   accountHolder: text(100),
-  accountNumber: z.string({ error: "validation.required" }).transform(normaliseAccountNumber),
+  accountNumber: singleLine({ max: 64 }).transform(normaliseAccountNumber),
 });
 
 /** The holder must be the registered business or its representative; the number must suit the bank. */

@@ -7,7 +7,7 @@ import { getSetting } from "@/lib/settings/settings";
 import { getOwnMerchantOrThrow } from "../get-own-merchant";
 import { merchantStates } from "../states";
 import { lockEditableMerchant } from "./save-step";
-import { businessStep, representativeStep, settlementStep } from "./schemas";
+import { STEP_FIELDS, businessStep, representativeStep, settlementStep } from "./schemas";
 import { DOCUMENT_KINDS } from "./documents";
 import { fenToYuanString } from "@/lib/money/fen";
 
@@ -17,7 +17,10 @@ export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = sys
   const application = await tx.merchantApplication.findUnique({ where: { merchantId: merchant.id } });
   const documents = await tx.merchantDocument.findMany({ where: { merchantId: merchant.id } });
   const missing: string[] = [];
-  if (!application) throw new DomainError("validation", { messageKey: "errors.application_incomplete" });
+  if (!application) {
+    const fields = [...STEP_FIELDS[1], ...STEP_FIELDS[2], ...STEP_FIELDS[3], ...DOCUMENT_KINDS.filter((kind) => !documents.some((d) => d.kind === kind))];
+    throw new DomainError("validation", { messageKey: "errors.application_incomplete", params: { fields: fields.join(", ") } });
+  }
   const checks = [
     businessStep.safeParse({ ...application, expectedMonthlySales: application.expectedMonthlySalesFen != null ? fenToYuanString(application.expectedMonthlySalesFen) : "" }),
     representativeStep.safeParse(application),

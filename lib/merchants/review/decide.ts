@@ -7,13 +7,14 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { MerchantStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/notify";
 import { type Clock, systemClock } from "@/lib/time/clock";
+import { multiLine } from "@/lib/validation/text";
 import { ALL_FIELDS } from "../onboarding/schemas";
 import { merchantStates } from "../states";
 import { findIdentityMatches } from "./identity-matches";
 
 export const REJECT_REASONS = ["INCOMPLETE_DOCUMENTS", "IDENTITY_MISMATCH", "PROHIBITED_CATEGORY", "HIGH_RISK", "OTHER"] as const;
 
-const message = z.string().trim().min(1, { error: "validation.message.required" }).max(1000, { error: "validation.tooLong" });
+const message = multiLine({ max: 1000, required: "validation.message.required" });
 
 export const decisionSchema = z.discriminatedUnion("decision", [
   z.object({

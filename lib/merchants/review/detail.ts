@@ -34,7 +34,7 @@ export async function getMerchantForAdmin(db: PrismaClient, actor: Actor, mercha
           "accountHolder",
           a.accountHolder ? ([a.registeredName, a.repName].includes(a.accountHolder) ? null : "validation.accountHolder") : undefined,
         ),
-        run("documents", merchant.documents.length === 3 ? null : "errors.application_incomplete"),
+        run("documents", merchant.documents.length === 3 ? null : "validation.required"),
       ]
     : [];
   return { merchant, checks, matches: await findIdentityMatches(db, merchantId) };

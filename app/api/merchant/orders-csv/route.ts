@@ -1,26 +1,24 @@
 import { getTranslations } from "next-intl/server";
 import { getSession } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { platformDate } from "@/lib/csv/cell-policy";
+import { csvHeaders } from "@/lib/csv/stream";
 import { prisma } from "@/lib/db/client";
 import { merchantOrdersCsv } from "@/lib/escrow/csv";
 import { parseOrderFilters } from "@/lib/escrow/filters";
 
 export const dynamic = "force-dynamic";
 
-/** CSV of the signed-in merchant's orders, with the same filters as the orders page. */
+/** CSV of the signed-in merchant's orders, with the same filters as the orders page, in the reader's language. */
 export async function GET(request: Request) {
   const user = await getSession();
   if (!user || !can(user.role, "orders.manage")) return new Response("Not found", { status: 404 });
   const params = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;
-  const t = await getTranslations("ordersCsv");
-  const headings = ["orderNo", "createdAt", "status", "buyer", "total", "refunded", "fee", "net", "paidAt", "shippedAt", "completedAt"].map((h) => t(h as never));
-  const stream = merchantOrdersCsv(prisma, user, parseOrderFilters(params), headings);
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${day}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
+  const tHeading = await getTranslations("ordersCsv");
+  const tStatus = await getTranslations("orderStatus");
+  const stream = merchantOrdersCsv(prisma, user, parseOrderFilters(params), {
+    heading: (column) => tHeading(column),
+    status: (status) => tStatus(status),
   });
+  return new Response(stream, { headers: csvHeaders(`orders-${platformDate(new Date())}.csv`) });
 }

@@ -1,0 +1,36 @@
+import type { z } from "zod";
+
+export type MessageParams = Record<string, string | number>;
+
+/** The part of a next-intl translator the action client uses (the real one, or one built in a test). */
+export type Translate = { (key: never, params?: never): string; has(key: never): boolean };
+
+/** A catalog key in the reader's language, with its parameters; an unknown key becomes the plain generic error. */
+export function translateKey(t: Translate, key: string, params?: MessageParams): string {
+  return t.has(key as never) ? t(key as never, params as never) : t("errors.unexpected_plain" as never);
+}
+
+const plain = (value: unknown): string | number => (typeof value === "bigint" ? value.toString() : typeof value === "number" ? value : String(value));
+
+/**
+ * What a zod issue says beyond its message key, for the message's placeholders: a size limit's {max} or {min},
+ * or the params a custom issue carries (the amount parser's {max}). Without them a message would show "{max}".
+ */
+export function issueParams(issue: z.core.$ZodIssue): MessageParams {
+  if (issue.code === "too_big") return { max: plain(issue.maximum) };
+  if (issue.code === "too_small") return { min: plain(issue.minimum) };
+  if (issue.code === "custom" && issue.params) return Object.fromEntries(Object.entries(issue.params).map(([k, v]) => [k, plain(v)]));
+  return {};
+}
+
+/** One message per field, the first issue's. Schema messages are catalog keys; zod's own defaults are not. */
+export function fieldErrorsFromZod(t: Translate, error: z.ZodError): Record<string, string> {
+  const fields = new Map<string, string>();
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_";
+    if (fields.has(field)) continue;
+    fields.set(field, t.has(issue.message as never) ? t(issue.message as never, issueParams(issue) as never) : t("validation.invalid" as never));
+  }
+  // fromEntries: a field named "__proto__" (a record key typed by someone) stays an ordinary entry.
+  return Object.fromEntries(fields);
+}
