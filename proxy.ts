@@ -3,7 +3,7 @@ import { areaOf, canEnterArea } from "@/lib/auth/permissions";
 import { currentSessionUser, sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-token";
 import { prisma } from "@/lib/db/client";
 import { refuseOversizedAction } from "@/lib/http/body-limit";
-import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from "@/lib/http/security-headers";
+import { FILE_CSP, contentSecurityPolicy, isHttps, newNonce, securityHeaders, servesStoredFiles } from "@/lib/http/security-headers";
 
 /**
  * Runs before every page, action and API request:
@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("content-security-policy", csp);
 
   const response = refuseOversizedAction(request) ?? (await gate(request, requestHeaders));
-  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Content-Security-Policy", servesStoredFiles(request.nextUrl.pathname) ? FILE_CSP : csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
 }

@@ -1,3 +1,4 @@
+import { FILE_CSP } from "./security-headers";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { stripBidiControls } from "@/lib/validation/text";
 
@@ -39,7 +40,7 @@ export function fileResponse(bytes: Uint8Array, mimeType: string, name: string) 
       "Content-Type": type,
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": attachmentDisposition(name, type),
-      "Content-Security-Policy": "sandbox; default-src 'none'",
+      "Content-Security-Policy": FILE_CSP,
       "X-Content-Type-Options": "nosniff",
       "Cross-Origin-Resource-Policy": "same-origin",
       "Cache-Control": "private, no-store",

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isHttps, newNonce, securityHeaders } from "./security-headers";
+import { FILE_CSP, contentSecurityPolicy, isHttps, newNonce, securityHeaders, servesStoredFiles } from "./security-headers";
 
 describe("security headers", () => {
   const publicUrl = process.env.NEXTAUTH_URL;
@@ -38,5 +38,15 @@ describe("security headers", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
+
+describe("stored files", () => {
+  it("keep the sandboxing file policy, pages get theirs", () => {
+    expect(servesStoredFiles("/api/documents/abc")).toBe(true);
+    expect(servesStoredFiles("/api/dispute-files/abc")).toBe(true);
+    expect(servesStoredFiles("/api/merchant/orders-csv")).toBe(false);
+    expect(servesStoredFiles("/buyer/api/documents/x")).toBe(false);
+    expect(FILE_CSP).toBe("sandbox; default-src 'none'");
   });
 });

@@ -25,6 +25,12 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
   return directives.join("; ");
 }
 
+/** Stored uploads (lib/http/file-response.ts) never run as a page: no script, no fetch, a sandboxed origin. */
+export const FILE_CSP = "sandbox; default-src 'none'";
+
+/** The routes that serve stored uploads: they keep the file policy instead of the pages' one. */
+export const servesStoredFiles = (pathname: string) => /^\/api\/(documents|dispute-files)\//.test(pathname);
+
 export function securityHeaders(options: { https: boolean }): Record<string, string> {
   return {
     "Referrer-Policy": "same-origin",
