@@ -14,7 +14,7 @@ import { seedDemoData } from "@/lib/seed/demo";
 
 /** `npm run ledger:verify` as a user runs it, on the data folder `dataDir`. */
 async function ledgerVerify(dataDir: string) {
-  const env = { ...process.env, ANXIN_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, ANXIN_DATA_DIR: dataDir };
   delete env.DATABASE_URL; // the test database of this file: the script must find the embedded one
   try {
     const { stdout, stderr } = await promisify(execFile)(path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"), ["scripts/ledger-verify.ts"], { cwd: PROJECT_ROOT, env });
