@@ -8,6 +8,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * functions check again, so this is not the only line of defence.
  */
 export async function proxy(request: NextRequest) {
+  // A path that is not valid percent-encoding names nothing; Next.js would fail decoding its [id] with a 500.
+  if (!isDecodable(request.nextUrl.pathname)) return new NextResponse("Bad request\n", { status: 400 });
   const area = areaOf(request.nextUrl.pathname);
   if (!area) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
@@ -22,4 +24,14 @@ export async function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/buyer/:path*", "/merchant/:path*", "/admin/:path*"] };
+function isDecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The areas, and the other routes with dynamic segments (pay links, file downloads).
+export const config = { matcher: ["/buyer/:path*", "/merchant/:path*", "/admin/:path*", "/pay/:path*", "/api/:path*"] };

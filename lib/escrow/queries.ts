@@ -32,7 +32,7 @@ const sortSpec = (sort: OrderSort) => {
 function decodeCursor(cursor: string | undefined, field: "totalFen" | "createdAt") {
   if (!cursor) return null;
   const [value, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (rest.length > 0 || !value || !id || !/^[a-z0-9]{1,40}$/.test(id)) return null;
+  if (rest.length > 0 || !value || !id || !/^[a-z0-9-]{1,40}$/.test(id)) return null;
   if (field === "totalFen") return /^\d{1,18}$/.test(value) ? { value: BigInt(value), id } : null;
   const date = new Date(value);
   return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(date.getTime()) ? { value: date, id } : null;

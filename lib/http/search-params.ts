@@ -50,8 +50,8 @@ export const bigintCursor = z
   .regex(/^[1-9]\d{0,18}$/)
   .refine((v) => /^\d+$/.test(v) && BigInt(v) <= MAX_BIGINT);
 
-/** A keyset cursor that is a row id (cuid). */
-export const idCursor = z.string().regex(/^[a-z0-9]{1,40}$/);
+/** A keyset cursor that is a row id (a cuid or a UUID). */
+export const idCursor = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 /** An opaque, base64url keyset cursor; its owner decodes it and treats a bad one as no cursor. */
 export const opaqueCursor = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
