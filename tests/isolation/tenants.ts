@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import { inTransaction } from "@/lib/db/transaction";
@@ -90,7 +89,6 @@ export async function createTenants() {
     merchantIds: { merchantA: await merchantIdOf(merchantA), draftA: await merchantIdOf(draftA), submitted: await merchantIdOf(submitted), toSuspend: await merchantIdOf(toSuspend) },
     documentIds: (await prisma.merchantDocument.findMany({ where: { merchantId: await merchantIdOf(draftA) } })).map((d) => d.id),
     emails: { buyerA: buyerA.email },
-    key: () => randomUUID(),
   };
 }
 export type Tenants = Awaited<ReturnType<typeof createTenants>>;
