@@ -7,6 +7,7 @@ import { FILE_CSP, contentSecurityPolicy, isHttps, newNonce, securityHeaders, se
 
 /**
  * Runs before every page, action and API request:
+ * - a path that is not valid percent-encoding names nothing: 400 (Next.js would fail decoding its [id] with a 500);
  * - a server action whose body is over the upload limit is answered 413 before it is read (lib/http/body-limit.ts);
  * - security headers, with a fresh CSP nonce that Next.js puts on its scripts (it reads the nonce from the
  *   request's Content-Security-Policy header, so the header is set on the request as well);
@@ -20,10 +21,21 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
 
-  const response = refuseOversizedAction(request) ?? (await gate(request, requestHeaders));
+  const response = !isDecodable(request.nextUrl.pathname)
+    ? new NextResponse("Bad request\n", { status: 400 })
+    : (refuseOversizedAction(request) ?? (await gate(request, requestHeaders)));
   response.headers.set("Content-Security-Policy", servesStoredFiles(request.nextUrl.pathname) ? FILE_CSP : csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
+}
+
+function isDecodable(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function gate(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {

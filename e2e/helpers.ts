@@ -5,6 +5,9 @@ export const DEMO = {
   admin: "admin@anxin.test",
   merchant: "shop1@anxin.test",
   buyer: "buyer1@anxin.test",
+  // The other tenant, for the isolation journeys.
+  merchant2: "shop2@anxin.test",
+  buyer2: "buyer2@anxin.test",
 } as const;
 
 export const storageStateFor = (role: keyof typeof DEMO) => `e2e/.auth/${role}.json`;

@@ -26,5 +26,5 @@ export async function shippedOrderViaUi(browser: Browser, item: string, priceYua
   await ship.getByLabel("运单号").fill("YT88776655");
   await ship.getByRole("button", { name: "确认发货" }).click();
   await expect(merchant.getByTestId("order-status")).toHaveText("已发货");
-  return { merchant, buyer, merchantContext, buyerContext, orderUrl, buyerOrderUrl };
+  return { merchant, buyer, merchantContext, buyerContext, orderUrl, buyerOrderUrl, payPath };
 }

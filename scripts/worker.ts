@@ -16,16 +16,19 @@ await scheduleJobs(boss, JOBS);
 await runPeriodicJobsOnce(boss, JOBS);
 console.log(`Worker ready: ${JOBS.map((j) => (j.cron ? `${j.name} (${j.cron})` : j.name)).join(", ")}`);
 
+// A terminal's Ctrl-C reaches this process directly, and npm start then sends SIGTERM: the first one stops
+// pg-boss gracefully (running jobs finish, then its connections close) while the database still runs;
+// npm start stops the database only after this process has exited.
 let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
     try {
       await stopBoss(boss);
       await prisma.$disconnect();
+      console.log("Worker stopped");
     } catch (error) {
-      // The database may already be gone (a terminal Ctrl-C reaches it too): stopping is all that is left.
       console.error(`Worker stopped with an error: ${(error as Error).message}`);
     }
     process.exit(0);

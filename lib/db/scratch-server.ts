@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDatabase } from "./embedded";
@@ -14,7 +14,6 @@ export async function openScratchServer(prefix: string): Promise<{ serverUrl: st
     return { serverUrl: url.toString().replace(/\/$/, ""), stop: async () => {} };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  await chmod(dir, 0o755);
   const db = await startEmbeddedDatabase({ dataDir: dir, database: "postgres" });
   return {
     serverUrl: db.serverUrl,

@@ -1,25 +1,27 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { ORDER_SORTS, type MerchantOrderFilters, type OrderSort } from "./queries";
+import { calendarDay, oneOf, opaqueCursor, searchText, type SearchValues } from "@/lib/http/search-params";
+import { ORDER_SORTS, type MerchantOrderFilters } from "./queries";
 
-const STATUSES: OrderStatus[] = ["CREATED", "PAID", "SHIPPED", "DISPUTED", "COMPLETED", "CANCELLED", "REFUNDED"];
+export const ORDER_STATUSES = ["CREATED", "PAID", "SHIPPED", "DISPUTED", "COMPLETED", "CANCELLED", "REFUNDED"] as const satisfies readonly OrderStatus[];
 
-/** A day (yyyy-mm-dd) in platform time → its first instant. */
+/** The query parameters of the orders page and of its CSV export (lib/http/search-params.ts). */
+export const ORDER_QUERY = {
+  status: oneOf(ORDER_STATUSES),
+  from: calendarDay,
+  to: calendarDay,
+  q: searchText(100),
+  sort: oneOf(ORDER_SORTS),
+  cursor: opaqueCursor,
+};
+export type OrderQuery = SearchValues<typeof ORDER_QUERY>;
+
+/** A day (yyyy-mm-dd, already checked) in platform time → its first instant. */
 function shanghaiDay(value: string | undefined, plusDays = 0): Date | undefined {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
-  const date = new Date(`${value}T00:00:00+08:00`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return new Date(date.getTime() + plusDays * 86_400_000);
+  if (!value) return undefined;
+  return new Date(new Date(`${value}T00:00:00+08:00`).getTime() + plusDays * 86_400_000);
 }
 
-/** Reads order filters from a URL's search parameters; anything unknown is ignored. */
-export function parseOrderFilters(params: Record<string, string | undefined>): MerchantOrderFilters {
-  return {
-    status: STATUSES.includes(params.status as OrderStatus) ? (params.status as OrderStatus) : undefined,
-    from: shanghaiDay(params.from),
-    to: shanghaiDay(params.to, 1),
-    q: params.q?.slice(0, 100) || undefined,
-    sort: ORDER_SORTS.includes(params.sort as OrderSort) ? (params.sort as OrderSort) : undefined,
-  };
+/** Parsed query → the filters of listMerchantOrders; `to` includes its whole day. */
+export function toOrderFilters(query: OrderQuery): MerchantOrderFilters {
+  return { status: query.status, from: shanghaiDay(query.from), to: shanghaiDay(query.to, 1), q: query.q, sort: query.sort };
 }
-
-export const ORDER_STATUSES = STATUSES;

@@ -28,15 +28,14 @@ const sortSpec = (sort: OrderSort) => {
   return { field, dir } as const;
 };
 
+/** A cursor from a URL is untrusted: one that is not exactly what encodeCursor writes counts as none. */
 function decodeCursor(cursor: string | undefined, field: "totalFen" | "createdAt") {
   if (!cursor) return null;
-  try {
-    const [value, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-    if (!value || !id) return null;
-    return { value: field === "totalFen" ? BigInt(value) : new Date(value), id };
-  } catch {
-    return null;
-  }
+  const [value, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (rest.length > 0 || !value || !id || !/^[a-z0-9-]{1,40}$/.test(id)) return null;
+  if (field === "totalFen") return /^\d{1,18}$/.test(value) ? { value: BigInt(value), id } : null;
+  const date = new Date(value);
+  return /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value) && !Number.isNaN(date.getTime()) ? { value: date, id } : null;
 }
 
 /** Keyset pagination over (sort field, id): stable under inserts and cheap at any depth. */

@@ -26,9 +26,8 @@ export async function createE2eDataDir(): Promise<string> {
     const dir = path.join(tmp, name);
     if (name.startsWith(PREFIX) && !ownerAlive(dir)) await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
   }
+  // Mode 700: as root, the embedded database makes it reachable for the postgres user itself (lib/db/embedded.ts).
   const dir = await fs.mkdtemp(path.join(tmp, PREFIX));
-  // The embedded PostgreSQL runs as the "postgres" user when we are root; mkdtemp gives mode 700.
-  await fs.chmod(dir, 0o755);
   await fs.writeFile(path.join(dir, "owner.pid"), String(process.pid));
   return dir;
 }

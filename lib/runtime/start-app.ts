@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import path from "node:path";
 import { StartupError } from "@/lib/db/startup-error";
 import { trustedProxyHops } from "@/lib/http/client-address";
@@ -50,6 +51,7 @@ export async function main(options: StartOptions = {}) {
     const nextAuthUrl = process.env.NEXTAUTH_URL || `http://localhost:${settings.port}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
+      ANXIN_UPLOAD_DIR: process.env.ANXIN_UPLOAD_DIR || (await privateUploadDir(settings.dataDir)),
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: nextAuthUrl,
@@ -71,4 +73,15 @@ export async function main(options: StartOptions = {}) {
     if (lifecycle.stopping) return;
     console.log(banner({ url: nextAuthUrl, dataDir: settings.dataDir, embedded: db.embedded, ...demo }));
   });
+}
+
+/**
+ * Uploaded documents (identity cards among them) in the data folder, readable by this user only: the data
+ * folder itself may be open for search to the postgres user (lib/db/embedded.ts).
+ */
+async function privateUploadDir(dataDir: string): Promise<string> {
+  const dir = path.join(dataDir, "uploads");
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.chmod(dir, 0o700);
+  return dir;
 }

@@ -85,6 +85,8 @@ function kindOf(schema: z.ZodType): string | undefined {
 /** Valid values of every kind of field the forms have; each field must accept at least one. */
 const SAMPLES = [
   "hello",
+  "2026-11-23",
+  "/merchant/orders",
   "青禾茶舍",
   "Alice Zhang",
   "A longer message about the parcel",

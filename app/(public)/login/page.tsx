@@ -5,24 +5,26 @@ import { Card } from "@/components/ui/card";
 import { LoginForm } from "@/components/auth/login-form";
 import { getSession } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/permissions";
-import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { localPath, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+// Only same-site paths are followed after sign-in (no open redirect).
+const QUERY = { callbackUrl: localPath };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await getSession();
   if (user) redirect(homeFor(user.role));
-  // Only same-origin paths are followed after sign-in (no open redirect).
-  const next = safeRedirectPath((await searchParams).callbackUrl);
   const t = await getTranslations("login");
+  const { callbackUrl } = readSearchParams(await searchParams, QUERY);
   return (
     <Card title={<span data-testid="login-title">{t("title")}</span>}>
-      <LoginForm callbackUrl={next} />
+      <LoginForm callbackUrl={callbackUrl} />
       <p className="mt-4 text-sm text-slate-600">
         {t("noAccount")}{" "}
-        <Link href={next ? `/register?callbackUrl=${encodeURIComponent(next)}` : "/register"} className="font-medium text-brand-700 hover:underline">
+        <Link href={callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register"} className="font-medium text-brand-700 hover:underline">
           {t("register")}
         </Link>
       </p>

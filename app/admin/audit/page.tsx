@@ -8,14 +8,17 @@ import { listAudit } from "@/lib/audit/list";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
+import { bigintCursor, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 const show = (value: unknown) => (value == null ? "—" : JSON.stringify(value));
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+const QUERY = { cursor: bigintCursor };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("adminAudit");
   const locale = await getLocale();
-  const { entries, nextCursor } = await listAudit(prisma, user, { cursor: (await searchParams).cursor });
+  const { entries, nextCursor } = await listAudit(prisma, user, { cursor: readSearchParams(await searchParams, QUERY).cursor });
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

@@ -8,15 +8,18 @@ import { prisma } from "@/lib/db/client";
 import { DISPUTE_REASONS } from "@/lib/disputes/open";
 import { listDisputesForAdmin } from "@/lib/disputes/queries";
 import type { DisputeStatus } from "@/lib/generated/prisma/enums";
+import { oneOf, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 const STATUSES = ["ESCALATED", "OPEN", "AWAITING_BUYER", "RESOLVED_BUYER", "RESOLVED_SPLIT", "RESOLVED_MERCHANT", "WITHDRAWN", "ALL"] as const;
 
-export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<{ status?: string; reason?: string }> }) {
+const QUERY = { status: oneOf(STATUSES), reason: oneOf(DISPUTE_REASONS) };
+
+export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("disputes");
-  const params = await searchParams;
-  const status = (STATUSES as readonly string[]).includes(params.status ?? "") ? (params.status as DisputeStatus | "ALL") : "ESCALATED";
-  const reason = (DISPUTE_REASONS as readonly string[]).includes(params.reason ?? "") ? params.reason : undefined;
+  const params = readSearchParams(await searchParams, QUERY);
+  const status = (params.status ?? "ESCALATED") as DisputeStatus | "ALL";
+  const reason = params.reason;
   const disputes = await listDisputesForAdmin(prisma, user, { status, reason });
   return (
     <>

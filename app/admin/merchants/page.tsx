@@ -11,9 +11,10 @@ import type { EntityType, MerchantStatus } from "@/lib/generated/prisma/enums";
 import { BUSINESS_CATEGORIES } from "@/lib/merchants/onboarding/schemas";
 import { listMerchantsForReview } from "@/lib/merchants/review/queue";
 import { formatDateTime } from "@/lib/time/format";
+import { oneOf, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/search-params";
 
 const STATUSES = ["SUBMITTED", "NEEDS_INFO", "DRAFT", "APPROVED", "REJECTED", "SUSPENDED", "ALL"] as const;
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
+const QUERY = { status: oneOf(STATUSES), entityType: oneOf(["INDIVIDUAL", "COMPANY"]), category: oneOf(BUSINESS_CATEGORIES), q: searchText(100) };
 
 /** How long an application has waited, in the reader's words. */
 function waited(since: Date, now: Date, t: (key: string, values: Record<string, number>) => string) {
@@ -21,16 +22,16 @@ function waited(since: Date, now: Date, t: (key: string, values: Record<string, 
   return hours >= 24 ? t("waitedDays", { days: Math.floor(hours / 24) }) : t("waitedHours", { hours });
 }
 
-export default async function MerchantQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MerchantQueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("adminMerchants");
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
-  const params = await searchParams;
-  const status = pick(params.status, STATUSES) ?? "SUBMITTED";
-  const entityType = pick(params.entityType, ["INDIVIDUAL", "COMPANY"] as const) as EntityType | undefined;
-  const category = pick(params.category, BUSINESS_CATEGORIES);
+  const params = readSearchParams(await searchParams, QUERY);
+  const status = params.status ?? "SUBMITTED";
+  const entityType = params.entityType as EntityType | undefined;
+  const category = params.category;
   const merchants = await listMerchantsForReview(prisma, user, { status: status as MerchantStatus | "ALL", q: params.q, entityType, category });
   const now = new Date();
   return (

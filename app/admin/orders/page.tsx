@@ -9,23 +9,21 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { searchOrdersForAdmin } from "@/lib/escrow/admin-orders";
 import { ORDER_STATUSES } from "@/lib/escrow/filters";
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { oneOf, opaqueCursor, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/search-params";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
 const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const QUERY = { q: searchText(100), status: oneOf(ORDER_STATUSES), cursor: opaqueCursor };
 
-export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("adminOrders");
   const tOrders = await getTranslations("orders");
   const tStatus = await getTranslations("orderStatus");
   const locale = await getLocale();
-  const params = await searchParams;
-  const q = one(params.q)?.slice(0, 100) ?? "";
-  const status = ORDER_STATUSES.includes(one(params.status) as OrderStatus) ? (one(params.status) as OrderStatus) : undefined;
-  const { orders, nextCursor } = await searchOrdersForAdmin(prisma, user, { q, status, cursor: one(params.cursor) });
+  const { q = "", status, cursor } = readSearchParams(await searchParams, QUERY);
+  const { orders, nextCursor } = await searchOrdersForAdmin(prisma, user, { q, status, cursor });
   const keep = new URLSearchParams([...(q ? [["q", q]] : []), ...(status ? [["status", status]] : [])]);
   return (
     <>

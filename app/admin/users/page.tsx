@@ -11,13 +11,16 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
 import { CreateAdminForm } from "./create-admin-form";
+import { idCursor, readSearchParams, searchText, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
+const QUERY = { q: searchText(100), cursor: idCursor };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("adminUsers");
   const tRole = await getTranslations("roles");
   const locale = await getLocale();
-  const { q, cursor } = await searchParams;
+  const { q, cursor } = readSearchParams(await searchParams, QUERY);
   const { users, nextCursor } = await listUsers(prisma, user, { q, cursor });
   return (
     <>
@@ -52,7 +55,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           {nextCursor ? (
             <Link
               className={`${buttonClass("secondary")} mt-4`}
-              href={`/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), cursor: nextCursor })}`}
+              href={`/admin/users?${toQueryString({ q, cursor: nextCursor })}`}
             >
               {t("next")}
             </Link>

@@ -19,16 +19,19 @@ import { BUSINESS_CATEGORIES } from "@/lib/merchants/onboarding/schemas";
 import { isEditable } from "@/lib/merchants/states";
 import { fenToYuanString } from "@/lib/money/fen";
 import { MAX_DOCUMENT_BYTES, formatMegabytes } from "@/lib/uploads/limits";
+import { intBetween, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("onboarding"))("title") };
 }
 
-export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
+const QUERY = { step: intBetween(1, 5) };
+
+export default async function OnboardingPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("merchant");
   const t = await getTranslations("onboarding");
   const { merchant, application, documents } = await getOwnApplication(prisma, user);
-  const step = Math.min(Math.max(Number((await searchParams).step) || 1, 1), 5);
+  const step = readSearchParams(await searchParams, QUERY).step ?? 1;
   const completed = application?.completedSteps ?? [];
   const highlight = merchant.status === "NEEDS_INFO" ? (application?.needsInfoFields ?? []) : [];
 

@@ -7,22 +7,24 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { ORDER_STATUSES, parseOrderFilters } from "@/lib/escrow/filters";
+import { ORDER_QUERY, ORDER_STATUSES, toOrderFilters } from "@/lib/escrow/filters";
 import { ORDER_SORTS, listMerchantOrders } from "@/lib/escrow/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
+import { readSearchParams, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
 const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
 
-export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("merchant");
   const t = await getTranslations("orders");
   const tStatus = await getTranslations("orderStatus");
   const locale = await getLocale();
-  const params = await searchParams;
-  const filters = parseOrderFilters(params);
-  const { orders, nextCursor } = await listMerchantOrders(prisma, user, filters, { cursor: params.cursor });
-  const keep = new URLSearchParams(Object.entries(params).filter(([k, v]) => k !== "cursor" && v) as [string, string][]);
+  const { cursor, ...params } = readSearchParams(await searchParams, ORDER_QUERY);
+  const filters = toOrderFilters(params);
+  const { orders, nextCursor } = await listMerchantOrders(prisma, user, filters, { cursor });
+  // Links carry only the parameters that parsed, so a crafted one never reaches the export or the next page.
+  const keep = toQueryString(params);
   return (
     <>
       <PageHeader
@@ -74,7 +76,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           </Table>
         )}
         {nextCursor ? (
-          <Link href={`/merchant/orders?${new URLSearchParams([...keep, ["cursor", nextCursor]])}`} className={`${buttonClass("secondary")} mt-4`}>
+          <Link href={`/merchant/orders?${toQueryString({ ...params, cursor: nextCursor })}`} className={`${buttonClass("secondary")} mt-4`}>
             {t("next")}
           </Link>
         ) : null}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { payOrderAction } from "@/app/buyer/orders/actions";
 import { ActionForm } from "@/components/orders/action-form";
@@ -14,10 +14,12 @@ import { isDomainError } from "@/lib/errors/domain-error";
 import { getOrderByPayToken } from "@/lib/escrow/lookup";
 import { userBalance } from "@/lib/ledger/accounts";
 import { formatFen } from "@/lib/money/fen";
+import { isPayToken } from "@/lib/http/path-id";
 
 /** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet. */
 export default async function PayPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  if (!isPayToken(token)) notFound();
   const t = await getTranslations("pay");
   const user = await getSession();
   const back = `/pay/${encodeURIComponent(token)}`;

@@ -5,13 +5,14 @@ import { Card } from "@/components/ui/card";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { partyHistory } from "@/lib/disputes/queries";
+import { pageId } from "@/lib/http/path-id";
 
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
 export default async function AdminDisputePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("disputes");
-  const view = await loadDisputeView(user, (await params).id);
+  const view = await loadDisputeView(user, await pageId(params));
   const history = await partyHistory(prisma, user, view.dispute);
   return (
     <DisputeView

@@ -16,6 +16,7 @@ import { pricingFor } from "@/lib/settings/settings";
 import { merchantDisputeRates } from "@/lib/disputes/queries";
 import { formatDateTime } from "@/lib/time/format";
 import { DecisionForms, SuspensionForm } from "./decision-forms";
+import { pageId } from "@/lib/http/path-id";
 
 export default async function MerchantReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireArea("admin");
@@ -23,7 +24,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
-  const detail = await orNotFound(getMerchantForAdmin(prisma, user, (await params).id));
+  const detail = await orNotFound(getMerchantForAdmin(prisma, user, await pageId(params)));
   const { merchant, checks, matches } = detail;
   const pricing = merchant.riskLevel ? await pricingFor(merchant.riskLevel) : null;
   const rates = await merchantDisputeRates(prisma, user, merchant.id);

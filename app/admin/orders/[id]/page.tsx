@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { getOrderForAdmin } from "@/lib/escrow/admin-orders";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { orNotFound } from "@/lib/http/not-found";
+import { pageId } from "@/lib/http/path-id";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
@@ -17,7 +18,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const tCarrier = await getTranslations("carriers");
   const tDispute = await getTranslations("disputes");
   const locale = await getLocale();
-  const { order, escrowHeldFen } = await orNotFound(getOrderForAdmin(prisma, user, (await params).id));
+  const { order, escrowHeldFen } = await orNotFound(getOrderForAdmin(prisma, user, await pageId(params)));
   const events = await orderTimeline(prisma, order.id);
   const split: [string, bigint | null, string][] = [
     [t("paid"), order.paidAt ? order.totalFen : 0n, "paid"],

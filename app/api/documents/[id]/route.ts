@@ -2,6 +2,7 @@ import { getSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { fileOr404, fileResponse } from "@/lib/http/file-response";
 import { readDocumentForViewer } from "@/lib/merchants/onboarding/documents";
+import { isRowId } from "@/lib/http/path-id";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await getSession();
   if (!user) return new Response("Not found", { status: 404 });
   const id = (await params).id;
+  if (!isRowId(id)) return new Response("Not found", { status: 404 });
   return fileOr404(async () => {
     const { document, bytes } = await readDocumentForViewer(prisma, user, id);
     return fileResponse(bytes, document.mimeType, document.originalName);

@@ -5,7 +5,8 @@ import { platformDate } from "@/lib/csv/cell-policy";
 import { csvHeaders } from "@/lib/csv/stream";
 import { prisma } from "@/lib/db/client";
 import { merchantOrdersCsv } from "@/lib/escrow/csv";
-import { parseOrderFilters } from "@/lib/escrow/filters";
+import { ORDER_QUERY, toOrderFilters } from "@/lib/escrow/filters";
+import { parseQuery } from "@/lib/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +14,11 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const user = await getSession();
   if (!user || !can(user.role, "orders.manage")) return new Response("Not found", { status: 404 });
-  const params = Object.fromEntries(new URL(request.url).searchParams) as Record<string, string>;
+  const query = parseQuery(request.url, ORDER_QUERY);
+  if (!query.ok) return query.response;
   const tHeading = await getTranslations("ordersCsv");
   const tStatus = await getTranslations("orderStatus");
-  const stream = merchantOrdersCsv(prisma, user, parseOrderFilters(params), {
+  const stream = merchantOrdersCsv(prisma, user, toOrderFilters(query.data), {
     heading: (column) => tHeading(column),
     status: (status) => tStatus(status),
   });

@@ -1,7 +1,8 @@
 import { PartyDisputePage } from "@/components/disputes/dispute-page";
 import { requireArea } from "@/lib/auth/session";
+import { pageId } from "@/lib/http/path-id";
 
 export default async function BuyerDisputePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireArea("buyer");
-  return <PartyDisputePage user={user} id={(await params).id} orderBase="/buyer/orders" />;
+  return <PartyDisputePage user={user} id={await pageId(params)} orderBase="/buyer/orders" />;
 }

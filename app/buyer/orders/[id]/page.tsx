@@ -13,13 +13,14 @@ import { orderTimeline } from "@/lib/escrow/queries";
 import { orNotFound } from "@/lib/http/not-found";
 import { fenToYuanString } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
+import { pageId } from "@/lib/http/path-id";
 
 export default async function BuyerOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireArea("buyer");
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await orNotFound(getOrderForBuyerOrThrow(prisma, user, (await params).id).then((o) => withLines(prisma, o)));
+  const order = await orNotFound(getOrderForBuyerOrThrow(prisma, user, await pageId(params)).then((o) => withLines(prisma, o)));
   const [events, dispute] = await Promise.all([orderTimeline(prisma, order.id), latestDisputeForOrder(prisma, order.id)]);
   const canDispute = !(dispute && isOpen(dispute.status)) && ["PAID", "SHIPPED", "COMPLETED"].includes(order.status);
   return (

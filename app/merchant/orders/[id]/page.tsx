@@ -15,6 +15,7 @@ import { latestDisputeForOrder } from "@/lib/disputes/queries";
 import { CARRIERS } from "@/lib/escrow/ship";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
+import { pageId } from "@/lib/http/path-id";
 
 async function payLinkFor(token: string) {
   const h = await headers();
@@ -27,7 +28,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const t = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");
   const locale = await getLocale();
-  const order = await orNotFound(getOrderForMerchantOrThrow(prisma, user, (await params).id).then((o) => withLines(prisma, o)));
+  const order = await orNotFound(getOrderForMerchantOrThrow(prisma, user, await pageId(params)).then((o) => withLines(prisma, o)));
   const [events, dispute] = await Promise.all([orderTimeline(prisma, order.id), latestDisputeForOrder(prisma, order.id)]);
   const link = await payLinkFor(order.payToken);
   const qr = order.status === "CREATED" ? await QRCode.toString(link, { type: "svg", margin: 1, width: 180 }) : null;
