@@ -12,11 +12,12 @@ import type { Evidence } from "@/lib/disputes/thread";
 import { multiLine, recordId, singleLine } from "@/lib/validation/text";
 import { idempotencyKey, yuanAmount } from "@/lib/wallet/schemas";
 
-// Empty file inputs arrive as a zero-byte unnamed File: those are "no file", not an empty upload.
+// Evidence is optional. An empty file input still sends one part: a zero-byte File whose name the browser
+// and React's form encoding set variously ("", "blob"). Zero bytes carry no evidence: no file.
 const files = z
   .union([z.instanceof(File), z.array(z.instanceof(File))])
   .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0 || f.name !== ""));
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0));
 
 async function evidence(list: File[]): Promise<Evidence[]> {
   return Promise.all(list.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name })));
