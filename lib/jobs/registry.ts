@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import { systemClock } from "@/lib/time/clock";
 import { enforceDisputeDeadlines } from "@/lib/disputes/deadlines";
 import { escrowJobs } from "@/lib/escrow/jobs";
+import { fundJobs } from "@/lib/fund/jobs";
 import { purgeExpired } from "./purge-expired";
 
 export type JobDefinition = {
@@ -17,5 +18,6 @@ export type JobDefinition = {
 export const JOBS: JobDefinition[] = [
   { name: "purge-expired", cron: "*/10 * * * *", handler: () => purgeExpired(prisma, systemClock) },
   ...escrowJobs(prisma, systemClock),
+  ...fundJobs(prisma, systemClock),
   { name: "disputes.deadlines", cron: "* * * * *", handler: () => enforceDisputeDeadlines(prisma, systemClock) },
 ];

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/transaction";
+import { FUND_INVARIANTS } from "@/lib/fund/invariants";
 import { BUSINESS_INVARIANTS } from "./business-invariants";
 
 export type Violation = { rule: string; detail: string };
@@ -78,7 +79,7 @@ const DOUBLE_ENTRY: Invariant[] = [
   },
 ];
 
-export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS];
+export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS, ...FUND_INVARIANTS];
 
 /**
  * Checks the whole ledger against every invariant, double entry and business rules alike. All checks read one

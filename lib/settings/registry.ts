@@ -22,6 +22,8 @@ export const SETTINGS = {
   "dispute.claimWindowDays": { schema: z.number().int().min(0).max(180), default: 15, group: "disputes" },
   "dispute.merchantResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes" },
   "dispute.buyerResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes" },
+  /** Redemptions to the wallet per user and day that arrive at once (fen); the rest arrives the next day. */
+  "fund.instantRedeemCapFen": { schema: z.number().int().min(0).max(100_000_000), default: 1_000_000, group: "fund" },
 } as const satisfies Record<string, { schema: z.ZodType<number>; default: number; group: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;
