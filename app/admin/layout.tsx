@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         { href: "/admin/merchants", label: t("merchants") },
         { href: "/admin/orders", label: t("orders") },
         { href: "/admin/disputes", label: t("disputes") },
+        { href: "/admin/fund", label: t("fund") },
         { href: "/admin/users", label: t("users") },
         { href: "/admin/settings", label: t("settings") },
         { href: "/admin/audit", label: t("audit") },

@@ -10,6 +10,7 @@ export default async function BuyerLayout({ children }: { children: React.ReactN
         { href: "/buyer/orders", label: t("orders") },
         { href: "/buyer/disputes", label: t("disputes") },
         { href: "/buyer/wallet", label: t("wallet") },
+        { href: "/buyer/fund", label: t("fund") },
       ]}>
       {children}
     </AreaShell>

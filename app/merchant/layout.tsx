@@ -16,6 +16,7 @@ export default async function MerchantLayout({ children }: { children: React.Rea
         { href: "/merchant/disputes", label: t("disputes") },
         { href: "/merchant/onboarding", label: t("onboarding") },
         { href: "/merchant/wallet", label: t("wallet") },
+        { href: "/merchant/fund", label: t("fund") },
       ]}
     >
       {children}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { payOrderAction } from "@/app/buyer/orders/actions";
+import { PaySourceChoice } from "@/components/fund/pay-source-choice";
 import { ActionForm } from "@/components/orders/action-form";
 import { OrderLinesTable } from "@/components/orders/lines-table";
 import { Alert } from "@/components/ui/alert";
@@ -12,11 +13,11 @@ import { getSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { getOrderByPayToken } from "@/lib/escrow/lookup";
-import { userBalance } from "@/lib/ledger/accounts";
+import { payChoice } from "@/lib/fund/pay-choice";
 import { formatFen } from "@/lib/money/fen";
 import { isPayToken } from "@/lib/http/path-id";
 
-/** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet. */
+/** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet, the fund, or both. */
 export default async function PayPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!isPayToken(token)) notFound();
@@ -40,9 +41,13 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
       </Card>
     );
   }
-  const balance = await userBalance(prisma, user.userId);
+  const choice = await payChoice(prisma, user, order.totalFen);
+  const balance = choice.walletFen;
+  // The fund is offered to those who hold some, or who asked payments to draw on it (auto-sweep).
+  const withFund = choice.fundFen > 0n || choice.sweepEnabled;
+  const available = withFund ? balance + choice.fundFen : balance;
   const expired = order.status !== "CREATED" || order.expiresAt <= new Date();
-  const short = balance < order.totalFen;
+  const short = available < order.totalFen;
   return (
     <div className="space-y-4">
       <Card title={<span data-testid="pay-title">{t("title")}</span>}>
@@ -51,14 +56,21 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
         {order.note ? <p className="mt-2 text-sm text-slate-500">{order.note}</p> : null}
         <p className="mt-4 text-sm">
           {t("balance")} <span className="font-semibold tabular-nums" data-testid="pay-balance">{formatFen(balance)}</span>
+          {withFund ? (
+            <>
+              <span className="mx-2 text-slate-300">·</span>
+              {t("fundBalance")} <span className="font-semibold tabular-nums" data-testid="pay-fund-balance">{formatFen(choice.fundFen)}</span>
+            </>
+          ) : null}
         </p>
         <div className="mt-4">
           {expired ? (
             <Alert tone="error">{t("expired")}</Alert>
           ) : short ? (
-            <Alert tone="warning">{t("short", { missing: formatFen(order.totalFen - balance) })}</Alert>
+            <Alert tone="warning">{t("short", { missing: formatFen(order.totalFen - available) })}</Alert>
           ) : (
             <ActionForm action={payOrderAction} hidden={{ token }} label={t("submit", { amount: formatFen(order.totalFen) })} testId="pay-form" redirectTo={back}>
+              {withFund ? <PaySourceChoice choice={choice} /> : null}
               <p className="text-xs text-slate-500">{t("escrowNote")}</p>
             </ActionForm>
           )}
