@@ -26,15 +26,15 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"fund">>>;
 /** A fund movement in words: what happened, and for a payment, which order. */
 function describe(t: Translate, kind: string, reference: string | null, area: "buyer" | "merchant") {
   const [refKind, detail = ""] = (reference ?? "").split(/:(.*)/s);
-  if (kind === "FUND_YIELD" && refKind === "fund-day") return t("movements.yield", { day: detail });
+  if (kind === "FUND_YIELD" && refKind === "fund-day") return t("yieldOf", { day: detail });
   if (kind === "ESCROW_PAY" && refKind === "order" && area === "buyer") {
     return (
       <Link href={`/buyer/orders/${encodeURIComponent(detail)}`} className="text-brand-700 underline">
-        {t("movements.ESCROW_PAY")}
+        {t("movementKinds.ESCROW_PAY")}
       </Link>
     );
   }
-  return t.has(`movements.${kind}` as never) ? t(`movements.${kind}` as never) : kind;
+  return t.has(`movementKinds.${kind}` as never) ? t(`movementKinds.${kind}` as never) : kind;
 }
 
 /** The fund page of a buyer or an approved merchant: figures, chart, subscribe and redeem, sweep, movements. */
@@ -49,7 +49,9 @@ export async function FundView({ user, area, range, cursor }: { user: SessionUse
         <PageHeader title={t("title")} description={t("description")} />
         <Card>
           <div className="space-y-3" data-testid="fund-not-approved">
-            <Alert tone="info">{t("notApproved", { status: access.merchantStatus ?? "DRAFT" })}</Alert>
+            <Alert tone="info">
+              {access.merchantStatus === "SUSPENDED" ? t("notApprovedSuspended") : access.merchantStatus === "REJECTED" ? t("notApprovedRejected") : t("notApproved")}
+            </Alert>
             {access.merchantStatus !== "SUSPENDED" ? (
               <Link href="/merchant/onboarding" className={buttonClass("secondary")}>
                 {t("toOnboarding")}

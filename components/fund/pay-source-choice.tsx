@@ -11,6 +11,7 @@ const SOURCES: PaySource[] = ["WALLET", "FUND", "AUTO"];
  */
 export async function PaySourceChoice({ choice }: { choice: PayChoice }) {
   const t = await getTranslations("pay.source");
+  const name: Record<PaySource, string> = { WALLET: t("WALLET"), FUND: t("FUND"), AUTO: t("AUTO") };
   const detail: Record<PaySource, string> = {
     WALLET: t("walletDetail", { balance: formatFen(choice.walletFen) }),
     FUND: t("fundDetail", { balance: formatFen(choice.fundFen) }),
@@ -34,7 +35,7 @@ export async function PaySourceChoice({ choice }: { choice: PayChoice }) {
             data-testid={`pay-source-${source}`}
           />
           <span>
-            <span className="block font-medium">{t(source)}</span>
+            <span className="block font-medium">{name[source]}</span>
             <span className="block text-xs text-slate-500">
               {detail[source]}
               {choice.covers[source] ? "" : ` · ${t("notEnough")}`}

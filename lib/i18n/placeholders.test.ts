@@ -24,7 +24,7 @@ const placeholdersOf = (key: string) => [...new Set([...(messages.get(key) ?? ""
 const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[]; why: string }[] = [
   { file: "lib/actions/translate-error.ts", firstArg: "key", keys: "errors.*|validation.*", passes: ["*"], why: "a DomainError's key and params: checked where each DomainError is made (below)" },
   { file: "lib/actions/translate-error.ts", firstArg: "issue.message", keys: "validation.*|errors.*", passes: ["*"], why: "a zod issue's key and params: checked where each schema names its key (below) and by lib/validation/text-fields.test.ts" },
-  { file: "components/orders/timeline.tsx", firstArg: "e.type", keys: "orderEvents.*", why: "one values object built above the call for every event" },
+  { file: "components/orders/timeline.tsx", firstArg: "type", keys: "orderEvents.*", why: "the event's type (or paid_fund/paid_split for a payment from the fund); one values object built above the call for every event" },
   { file: "components/notifications/notification-list.tsx", firstArg: "key", keys: "notifications.kinds.*", passes: ["*"], why: "params stored by notify(), checked at each notify() call" },
   { file: "components/wallet/describe-reference.ts", firstArg: "key", keys: "wallet.references.*", why: "reference kinds" },
   { file: "components/wallet/money-form.tsx", firstArg: "successKey", keys: "wallet.topUpDone|wallet.withdrawDone", why: "the two success messages" },
