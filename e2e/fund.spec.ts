@@ -106,6 +106,7 @@ test.describe("the fund @fund", () => {
     await expect(page.getByTestId("pay-balance")).toHaveText("¥15,000.00");
     await expect(page.getByTestId("pay-source-AUTO")).toBeChecked();
     await expect(page.getByTestId("pay-source-WALLET")).toBeDisabled();
+    await expect(page.getByTestId("pay-source")).toContainText("先用钱包 ¥15,000.00，安心宝补足 ¥100.00");
     await page.getByTestId("pay-form").getByRole("button", { name: "确认支付 ¥15,100.00" }).click();
     await page.getByTestId("to-order").click();
     await expect(page.getByTestId("order-timeline")).toContainText("买家已付款 ¥15,100.00（钱包 ¥15,000.00 + 安心宝 ¥100.00）");
@@ -144,9 +145,16 @@ test.describe("the fund @fund", () => {
     await page.getByTestId("fund-sweep-form").getByRole("button", { name: "保存设置" }).click();
     await expect(page.getByText("已关闭自动转入。")).toBeVisible();
 
-    // 390 px: nothing wider than the screen, the chart drawn, the forms usable; 90 days by the toggle.
+    // 390 px: nothing wider than the screen, both charts drawn, the movements as a list; 90 days by the toggle.
+    const subscribe = page.getByTestId("fund-subscribe-form");
+    await subscribe.getByLabel("金额（元）").fill("1");
+    await subscribe.getByRole("button", { name: "转入安心宝" }).click();
+    await expect(subscribe.getByText(/已转入 ¥1\.00/)).toBeVisible();
+    await expect(page.getByTestId("fund-movement-item").first()).toContainText("从钱包转入");
+    await expect(page.getByTestId("fund-movement-item").first()).toContainText("+¥1.00");
+    await expect(page.getByTestId("fund-movement-row").first()).toBeHidden();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await expect(page.locator(".recharts-surface").first()).toBeVisible();
+    await expect(page.locator(".recharts-surface").nth(1)).toBeVisible();
     await page.getByTestId("fund-range-90").click();
     await expect(page).toHaveURL(/range=90/);
     await expect(page.getByTestId("fund-range-90")).toHaveAttribute("aria-current", "page");

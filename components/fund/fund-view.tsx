@@ -16,26 +16,11 @@ import { toQueryString } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/time/format";
 import { addDays, platformDayStart } from "@/lib/time/platform-day";
 import { AutoSweepForm } from "./auto-sweep-form";
+import { FundMovementList } from "./fund-movements";
 import { RedeemForm, SubscribeForm } from "./fund-move-form";
 
 export const FUND_RANGES = ["30", "90"] as const;
 export type FundRange = (typeof FUND_RANGES)[number];
-
-type Translate = Awaited<ReturnType<typeof getTranslations<"fund">>>;
-
-/** A fund movement in words: what happened, and for a payment, which order. */
-function describe(t: Translate, kind: string, reference: string | null, area: "buyer" | "merchant") {
-  const [refKind, detail = ""] = (reference ?? "").split(/:(.*)/s);
-  if (kind === "FUND_YIELD" && refKind === "fund-day") return t("yieldOf", { day: detail });
-  if (kind === "ESCROW_PAY" && refKind === "order" && area === "buyer") {
-    return (
-      <Link href={`/buyer/orders/${encodeURIComponent(detail)}`} className="text-brand-700 underline">
-        {t("movementKinds.ESCROW_PAY")}
-      </Link>
-    );
-  }
-  return t.has(`movementKinds.${kind}` as never) ? t(`movementKinds.${kind}` as never) : kind;
-}
 
 /** The fund page of a buyer or an approved merchant: figures, chart, subscribe and redeem, sweep, movements. */
 export async function FundView({ user, area, range, cursor }: { user: SessionUser; area: "buyer" | "merchant"; range: FundRange; cursor?: string }) {
@@ -68,7 +53,8 @@ export async function FundView({ user, area, range, cursor }: { user: SessionUse
     fundMovements(prisma, user, { cursor, limit: 20 }),
   ]);
   const tomorrow = platformDayStart(addDays(fund.today, 1)).toISOString();
-  const points = series.map((p) => ({ day: p.day, per10k: per10kYuanNumber(p.per10kE4), sevenDay: percentNumber(p.sevenDayBps) }));
+  const per10kPoints = series.map((p) => ({ day: p.day, value: per10kYuanNumber(p.per10kE4) }));
+  const sevenDayPoints = series.map((p) => ({ day: p.day, value: percentNumber(p.sevenDayBps) }));
   const rangeLink = (r: FundRange) => `${basePath}${r === "30" ? "" : `?${toQueryString({ range: r })}`}`;
   return (
     <>
@@ -101,7 +87,16 @@ export async function FundView({ user, area, range, cursor }: { user: SessionUse
           </nav>
         }
       >
-        <YieldChart points={points} labels={{ per10k: t("per10kSeries"), sevenDay: t("sevenDaySeries"), chart: t("chartLabel", { count: Number(range) }) }} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <figure>
+            <figcaption className="mb-1 text-sm font-medium text-slate-700">{t("per10kSeries")}</figcaption>
+            <YieldChart points={per10kPoints} unit="yuan" color="#1668dc" label={t("per10kChart", { count: Number(range) })} />
+          </figure>
+          <figure>
+            <figcaption className="mb-1 text-sm font-medium text-slate-700">{t("sevenDaySeries")}</figcaption>
+            <YieldChart points={sevenDayPoints} unit="percent" color="#d97706" label={t("sevenDayChart", { count: Number(range) })} />
+          </figure>
+        </div>
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-slate-600">{t("chartFigures")}</summary>
           <Table head={[t("day"), t("per10kSeries"), t("sevenDaySeries")]} caption={t("chartTitle")} numeric={[1, 2]}>
@@ -142,27 +137,13 @@ export async function FundView({ user, area, range, cursor }: { user: SessionUse
       </div>
 
       <Card title={t("sweep.title")} className="mt-6">
-        <AutoSweepForm enabled={fund.sweep.enabled} floorYuan={fenToYuanString(fund.sweep.floorFen)} />
+        <div className="max-w-xl">
+          <AutoSweepForm enabled={fund.sweep.enabled} floorYuan={fenToYuanString(fund.sweep.floorFen)} />
+        </div>
       </Card>
 
       <Card title={t("movementsTitle")} className="mt-6">
-        {page.movements.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="fund-movements-empty">{t("noMovements")}</p>
-        ) : (
-          <Table head={[t("time"), t("what"), t("amountColumn"), t("balanceAfter")]} caption={t("movementsTitle")} numeric={[2, 3]}>
-            {page.movements.map((m) => (
-              <tr key={m.id.toString()} data-testid="fund-movement-row">
-                <Td>{formatDateTime(m.createdAt, locale)}</Td>
-                <Td>{describe(t, m.kind, m.reference, area)}</Td>
-                <Td className={`text-right tabular-nums ${m.amount < 0n ? "text-red-700" : "text-green-700"}`}>
-                  {m.amount > 0n ? "+" : ""}
-                  {formatFen(m.amount)}
-                </Td>
-                <Td className="text-right tabular-nums">{formatFen(m.balanceAfter)}</Td>
-              </tr>
-            ))}
-          </Table>
-        )}
+        <FundMovementList movements={page.movements} area={area} />
         <div className="mt-4 flex gap-2">
           {cursor ? (
             <Link href={rangeLink(range)} className={buttonClass("secondary")}>

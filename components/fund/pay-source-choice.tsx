@@ -15,7 +15,9 @@ export async function PaySourceChoice({ choice }: { choice: PayChoice }) {
   const detail: Record<PaySource, string> = {
     WALLET: t("walletDetail", { balance: formatFen(choice.walletFen) }),
     FUND: t("fundDetail", { balance: formatFen(choice.fundFen) }),
-    AUTO: t("autoDetail"),
+    AUTO: choice.covers.AUTO
+      ? t("autoSplit", { wallet: formatFen(choice.autoSplit.fromWalletFen), fund: formatFen(choice.autoSplit.fromFundFen) })
+      : t("autoDetail"),
   };
   return (
     <fieldset className="space-y-2" data-testid="pay-source">

@@ -12,6 +12,8 @@ export type PayChoice = {
   covers: Record<PaySource, boolean>;
   /** What the pay page offers first; null when even the wallet and the fund together fall short. */
   preferred: PaySource | null;
+  /** How AUTO would split the order now (escrow_pay's rule: the wallet first, the fund the rest). */
+  autoSplit: { fromWalletFen: Fen; fromFundFen: Fen };
 };
 
 /**
@@ -36,5 +38,12 @@ export async function payChoice(db: Db, actor: Actor, totalFen: Fen): Promise<Pa
   const walletFen = balance("WALLET");
   const fundFen = balance("FUND");
   const sweepEnabled = holder?.sweepEnabled ?? false;
-  return { walletFen, fundFen, sweepEnabled, ...choosePaySource(totalFen, walletFen, fundFen, sweepEnabled) };
+  const fromWalletFen = walletFen < 0n ? 0n : walletFen < totalFen ? walletFen : totalFen;
+  return {
+    walletFen,
+    fundFen,
+    sweepEnabled,
+    ...choosePaySource(totalFen, walletFen, fundFen, sweepEnabled),
+    autoSplit: { fromWalletFen, fromFundFen: totalFen - fromWalletFen },
+  };
 }

@@ -47,11 +47,11 @@ export default async function AdminFundPage() {
       {overview.nextDueAt ? <p className="mt-2 text-xs text-slate-500">{t("nextDue", { time: formatDateTime(overview.nextDueAt, locale) })}</p> : null}
 
       <Card title={t("paidTitle", { count: DAYS })} className="mt-6">
-        <SalesChart points={chartDays} label={t("paidChart")} />
         {overview.days.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-500" data-testid="admin-fund-no-days">{t("noDays")}</p>
+          <p className="text-sm text-slate-500" data-testid="admin-fund-no-days">{t("noDays")}</p>
         ) : (
-          <div className="mt-4">
+          <div className="space-y-4">
+            <SalesChart points={chartDays} label={t("paidChart")} />
             <Table head={[t("day"), t("per10k"), t("eligible"), t("paid"), t("paidHolders"), t("annual")]} caption={t("paidTitle", { count: DAYS })} numeric={[1, 2, 3, 4, 5]}>
               {overview.days.map((d) => (
                 <tr key={d.day} data-testid="admin-fund-day">
@@ -68,30 +68,39 @@ export default async function AdminFundPage() {
         )}
       </Card>
 
-      <div className="mt-6 grid items-start gap-4 lg:grid-cols-3">
-        <Card title={t("setRate")}>
+      <Card title={t("setRate")} className="mt-6">
+        <div className="max-w-xl">
           <RateForm today={today} />
-        </Card>
-        <Card title={t("historyTitle")} className="lg:col-span-2">
-          {history.length === 0 ? (
-            <p className="text-sm text-slate-500">{t("noRates")}</p>
-          ) : (
-            <Table head={[t("effectiveFrom"), t("per10k"), t("annual"), t("enteredAs"), t("reason"), t("by"), t("at")]} caption={t("historyTitle")} numeric={[1, 2]}>
-              {history.map((r) => (
-                <tr key={r.id.toString()} data-testid="admin-fund-rate">
-                  <Td>{r.effectiveFrom}</Td>
-                  <Td className="text-right tabular-nums">{formatPer10k(r.per10kE4)}</Td>
-                  <Td className="text-right tabular-nums">{formatBps(r.annualRateBps ?? sevenDayAnnualBps([r.per10kE4]))}</Td>
-                  <Td>{t(`entered.${r.enteredAs === "ANNUAL" ? "ANNUAL" : "PER_10K"}`)}</Td>
-                  <Td className="max-w-xs whitespace-normal break-words">{r.reason}</Td>
-                  <Td>{r.createdBy ? `${r.createdBy.name} (${r.createdBy.email})` : "—"}</Td>
-                  <Td>{formatDateTime(r.createdAt, locale)}</Td>
-                </tr>
-              ))}
-            </Table>
-          )}
-        </Card>
-      </div>
+        </div>
+      </Card>
+      <Card title={t("historyTitle")} className="mt-6">
+        {history.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("noRates")}</p>
+        ) : (
+          <Table head={[t("effectiveFrom"), t("per10k"), t("annual"), t("enteredAs"), t("reason"), t("by"), t("at")]} caption={t("historyTitle")} numeric={[1, 2]}>
+            {history.map((r) => (
+              <tr key={r.id.toString()} data-testid="admin-fund-rate">
+                <Td>{r.effectiveFrom}</Td>
+                <Td className="text-right tabular-nums">{formatPer10k(r.per10kE4)}</Td>
+                <Td className="text-right tabular-nums">{formatBps(r.annualRateBps ?? sevenDayAnnualBps([r.per10kE4]))}</Td>
+                <Td>{t(`entered.${r.enteredAs === "ANNUAL" ? "ANNUAL" : "PER_10K"}`)}</Td>
+                <Td className="max-w-xs whitespace-normal break-words">{r.reason}</Td>
+                <Td>
+                  {r.createdBy ? (
+                    <>
+                      <span className="block">{r.createdBy.name}</span>
+                      <span className="block text-xs text-slate-500">{r.createdBy.email}</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </Td>
+                <Td>{formatDateTime(r.createdAt, locale)}</Td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
     </>
   );
 }

@@ -21,7 +21,7 @@ export default async function SettingsPage() {
                 <span className="block font-medium text-slate-900">{t(`keys.${key}` as never)}</span>
                 <span className="font-mono text-xs text-slate-400">{key}</span>
               </span>
-              <SettingForm settingKey={key} value={values[key]} unit={key.includes("Bps") ? t("unitBps") : key.endsWith("Hours") ? t("unitHours") : t("unitDays")} />
+              <SettingForm settingKey={key} value={values[key]} unit={key.includes("Bps") ? t("unitBps") : key.endsWith("Hours") ? t("unitHours") : key.endsWith("Fen") ? t("unitFen") : t("unitDays")} />
             </li>
           ))}
         </ul>
