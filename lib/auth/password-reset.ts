@@ -27,7 +27,8 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 const tokenField = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const resetPasswordSchema = z.object({
-  token: z.string().max(200),
+  // Checked by its shape below: any other string is simply not a link.
+  token: z.string(),
   password: z.string().max(200, { error: "validation.password.tooLong" }),
   confirmPassword: z.string().max(200),
 });
