@@ -14,7 +14,7 @@ async function registerBuyer(page: Page, email: string, password: string) {
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByTestId("register-submit").click();
-  await expect(page).toHaveURL(/\/buyer\/wallet$/);
+  await expect(page).toHaveURL(/\/buyer$/);
 }
 
 test.describe("security @security", () => {
@@ -29,10 +29,10 @@ test.describe("security @security", () => {
       await page.locator('input[name="email"]').fill(DEMO.buyer);
       await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
       await page.getByTestId("login-submit").click();
-      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
+      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer`);
       // Signed in, the login page itself sends the visitor home.
       await page.goto(`/login?callbackUrl=${encodeURIComponent(value)}`);
-      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
+      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer`);
       expect(requests.filter((r) => !r.url.startsWith(portal)), JSON.stringify(value)).toEqual([]);
       await context.close();
     }
@@ -94,6 +94,8 @@ test.describe("security @security", () => {
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
     await page.getByTestId("login-submit").click();
+    await expect(page).toHaveURL(/\/buyer$/);
+    await page.goto("/buyer/wallet");
     await expect(page.getByTestId("wallet-balance")).toHaveText("¥0.00");
     await expect(page.getByTestId("movements-empty")).toBeVisible();
     await first.close();
@@ -102,10 +104,10 @@ test.describe("security @security", () => {
   test.describe("security headers", () => {
     test("every page carries a nonce CSP and the other headers; pages render and hydrate with no CSP violation", async ({ browser, baseURL }) => {
       const pages: { role?: keyof typeof DEMO; paths: string[] }[] = [
-        { paths: ["/login", "/register"] },
-        { role: "merchant", paths: ["/merchant", "/merchant/calendar", "/merchant/orders", "/merchant/wallet"] },
-        { role: "buyer", paths: ["/buyer/wallet", "/buyer/orders"] },
-        { role: "admin", paths: ["/admin", "/admin/users", "/admin/settings"] },
+        { paths: ["/login", "/register", "/forgot-password"] },
+        { role: "merchant", paths: ["/merchant", "/merchant/calendar", "/merchant/orders", "/merchant/wallet", "/merchant/account"] },
+        { role: "buyer", paths: ["/buyer", "/buyer/wallet", "/buyer/orders", "/buyer/notifications"] },
+        { role: "admin", paths: ["/admin", "/admin/users", "/admin/settings", "/admin/outbox"] },
       ];
       for (const { role, paths } of pages) {
         const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});

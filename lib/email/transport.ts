@@ -15,7 +15,7 @@ export type EmailTransport = {
 export const DEFAULT_FROM = "安心付 Anxin Pay <no-reply@anxin.local>";
 
 /** The folder messages are written to when there is no SMTP_URL: `<data folder>/outbox`. */
-export function outboxDir(env: NodeJS.ProcessEnv = process.env): string {
+export function outboxDir(env: Record<string, string | undefined> = process.env): string {
   return path.resolve(env.ANXIN_DATA_DIR || ".data", "outbox");
 }
 
@@ -61,7 +61,7 @@ export function outboxTransport(dir: string, from = DEFAULT_FROM): EmailTranspor
 }
 
 /** SMTP when SMTP_URL is set, otherwise the outbox folder. MAIL_FROM names the sender. */
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): EmailTransport {
+export function transportFromEnv(env: Record<string, string | undefined> = process.env): EmailTransport {
   const from = env.MAIL_FROM || DEFAULT_FROM;
   return env.SMTP_URL ? smtpTransport(env.SMTP_URL, from) : outboxTransport(outboxDir(env), from);
 }
