@@ -39,7 +39,7 @@ export async function AccountSettings({ user }: { user: SessionUser }) {
         </div>
         <Card title={t("password")}>
           <p className="mb-3 text-sm text-slate-600">{t("passwordHint")}</p>
-          <ChangePasswordForm />
+          <ChangePasswordForm email={user.email} />
         </Card>
       </div>
     </>

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 /** Current password, new password twice. Posts even before the scripts load (no password in a URL). */
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("account");
   const [state, action, pending] = useActionState(changePasswordAction, null);
   const submit = useSubmit(action);
@@ -22,6 +22,8 @@ export function ChangePasswordForm() {
     <form ref={form} action={action} onSubmit={submit} className="space-y-3" noValidate data-testid="change-password-form">
       {state?.ok ? <Alert tone="success">{t("passwordChanged")}</Alert> : null}
       {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
+      {/* For password managers: which account this password belongs to. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={fieldError("currentPassword")} />
       <Field label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" required hint={t("passwordRules")} error={fieldError("newPassword")} />
       <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError("confirmPassword")} />
