@@ -197,9 +197,41 @@ test.describe("security @security", () => {
       await page.getByLabel("邮箱").fill(uniqueEmail("nojs"));
       await page.getByLabel("密码").fill(password);
       await page.getByTestId("register-submit").click();
-      await expect(page).toHaveURL(/\/buyer\/wallet$/);
+      await expect(page).toHaveURL(/\/buyer$/);
       expect(requests.some((r) => r.method === "POST" && new URL(r.url).pathname === "/register")).toBe(true);
       for (const { url } of requests) expect(url).not.toContain(password);
+    });
+
+    test("changing the password and asking for a reset link post; no password is in a URL", async ({ page, context }) => {
+      const requests = recordRequests(context);
+      const email = uniqueEmail("nojs-change");
+      const password = "no-script-password-43";
+      const changed = "no-script-changed-44";
+      await page.goto("/register");
+      await page.getByLabel("名称").fill("无脚本");
+      await page.getByLabel("邮箱").fill(email);
+      await page.getByLabel("密码").fill(password);
+      await page.getByTestId("register-submit").click();
+      await expect(page).toHaveURL(/\/buyer$/);
+      await page.goto("/buyer/account");
+      const form = page.getByTestId("change-password-form");
+      await form.getByLabel("当前密码").fill(password);
+      await form.getByLabel("新密码", { exact: true }).fill(changed);
+      await form.getByLabel("再次输入新密码").fill(changed);
+      await form.getByRole("button", { name: "修改密码" }).click();
+      await expect(page.getByText("密码已修改，其他设备上的登录已退出。")).toBeVisible();
+      // Still signed in on this browser.
+      await page.goto("/buyer/account");
+      await expect(page.getByTestId("account-email")).toHaveText(email);
+
+      await context.clearCookies();
+      await page.goto("/forgot-password");
+      await page.getByLabel("邮箱").fill(email);
+      await page.getByRole("button", { name: "发送重设链接" }).click();
+      await expect(page.getByTestId("forgot-sent")).toContainText(email);
+      const posts = requests.filter((r) => r.method === "POST").map((r) => new URL(r.url).pathname);
+      expect(posts).toEqual(["/register", "/buyer/account", "/forgot-password"]);
+      for (const { url } of requests) for (const secret of [password, changed]) expect(url).not.toContain(secret);
     });
 
     test.describe("as the admin", () => {
