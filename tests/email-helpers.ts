@@ -1,13 +1,21 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll } from "vitest";
 import { deliverDueEmails } from "@/lib/email/deliver";
 import { outboxTransport, type EmailTransport, type OutgoingEmail } from "@/lib/email/transport";
 import { systemClock, type Clock } from "@/lib/time/clock";
 import { prisma } from "./db";
 
-/** An outbox folder of its own for a test. */
-export const tempOutbox = () => mkdtemp(path.join(os.tmpdir(), "anxin-outbox-test-"));
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** An outbox folder of its own for a test, deleted when the test file is done. */
+export async function tempOutbox() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "anxin-outbox-test-"));
+  folders.push(dir);
+  return dir;
+}
 
 /** The real outbox transport into a throwaway folder, recording what it was asked to send. */
 export async function recordingTransport(): Promise<EmailTransport & { sent: OutgoingEmail[]; dir: string }> {
