@@ -13,7 +13,6 @@ const PERMISSIONS = {
   "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
   "account.change_password": ["BUYER", "MERCHANT", "ADMIN"],
   "account.shop_name": ["MERCHANT"],
-  "email.outbox": ["ADMIN"],
   "notifications.read": ["BUYER", "MERCHANT", "ADMIN"],
   "onboarding.edit": ["MERCHANT"],
   "orders.manage": ["MERCHANT"],
