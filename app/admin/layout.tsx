@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         { href: "/admin/users", label: t("users") },
         { href: "/admin/settings", label: t("settings") },
         { href: "/admin/audit", label: t("audit") },
+        { href: "/admin/outbox", label: t("outbox") },
       ]}
     >
       {children}

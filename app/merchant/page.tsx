@@ -15,18 +15,20 @@ import { prisma } from "@/lib/db/client";
 import { userBalance } from "@/lib/ledger/accounts";
 import { getOwnApplication } from "@/lib/merchants/onboarding/application";
 import { formatFen } from "@/lib/money/fen";
-import { listNotifications } from "@/lib/notifications/notify";
+import { listNotifications, unreadCount } from "@/lib/notifications/notify";
 import { formatDateTime } from "@/lib/time/format";
 
 export default async function MerchantHome() {
   const user = await requireArea("merchant");
   const t = await getTranslations("merchantHome");
   const tReasons = await getTranslations("rejectReasons");
+  const tNotifications = await getTranslations("notifications");
   const locale = await getLocale();
-  const [{ merchant, application }, balance, notifications] = await Promise.all([
+  const [{ merchant, application }, balance, notifications, unread] = await Promise.all([
     getOwnApplication(prisma, user),
     userBalance(prisma, user.userId),
     listNotifications(prisma, user, 10),
+    unreadCount(prisma, user),
   ]);
   return (
     <>
@@ -72,8 +74,11 @@ export default async function MerchantHome() {
         </Card>
         <div className="space-y-4">
           {merchant.status !== "APPROVED" ? <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" /> : null}
-          <Card title={t("notifications")} actions={<MarkReadButton />}>
-            <NotificationList notifications={notifications} />
+          <Card title={t("notifications")} actions={<MarkReadButton unread={unread} />}>
+            <NotificationList notifications={notifications} role={user.role} />
+            <Link href="/merchant/notifications" className="mt-3 inline-block text-xs font-medium text-brand-700 hover:underline">
+              {tNotifications("viewAll")}
+            </Link>
           </Card>
         </div>
       </div>

@@ -11,6 +11,8 @@ const PERMISSIONS = {
   "admin.view": ["ADMIN"],
   "admin.create_admin": ["ADMIN"],
   "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
+  "account.change_password": ["BUYER", "MERCHANT", "ADMIN"],
+  "account.shop_name": ["MERCHANT"],
   "notifications.read": ["BUYER", "MERCHANT", "ADMIN"],
   "onboarding.edit": ["MERCHANT"],
   "orders.manage": ["MERCHANT"],

@@ -82,7 +82,7 @@ export async function merchantRespond(
       buyerDeadline: new Date(now.getTime() + (await getSetting("dispute.buyerResponseDays")) * DAY),
     },
   });
-  await notify(tx, dispute.buyerId, input.kind === "OFFER" ? "dispute.offer" : "dispute.contested", { orderNo: dispute.order.orderNo });
+  await notify(tx, dispute.buyerId, input.kind === "OFFER" ? "dispute.offer" : "dispute.contested", { orderNo: dispute.order.orderNo, disputeId });
 }
 
 /** The buyer accepts the merchant's offer: that amount is refunded, the rest goes to the merchant. */
@@ -104,7 +104,7 @@ export async function buyerEscalate(tx: Tx, actor: Actor, disputeId: string, bod
   disputeStates.assert(dispute.status, "ESCALATED");
   await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "BUYER", kind: "ESCALATE", body });
   await tx.dispute.update({ where: { id: disputeId }, data: { status: "ESCALATED", merchantDeadline: null, buyerDeadline: null, updatedAt: clock.now() } });
-  await notify(tx, dispute.order.merchant.userId, "dispute.escalated", { orderNo: dispute.order.orderNo });
+  await notify(tx, dispute.order.merchant.userId, "dispute.escalated", { orderNo: dispute.order.orderNo, disputeId });
 }
 
 /** The buyer withdraws: nothing is refunded and the order goes back to where it was. */

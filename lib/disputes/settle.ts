@@ -56,6 +56,6 @@ export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, 
       if (resume === "SHIPPED" && outcome.status !== "WITHDRAWN") await releaseShippedOrder(tx, order.id, outcome.actorId, now, "dispute_released");
     }
   }
-  await notify(tx, dispute.buyerId, `dispute.${outcome.status}`, { orderNo: order.order_no });
-  await notify(tx, order.merchant_user_id, `dispute.${outcome.status}`, { orderNo: order.order_no });
+  await notify(tx, dispute.buyerId, `dispute.${outcome.status}`, { orderNo: order.order_no, disputeId: dispute.id });
+  await notify(tx, order.merchant_user_id, `dispute.${outcome.status}`, { orderNo: order.order_no, disputeId: dispute.id });
 }

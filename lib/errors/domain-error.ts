@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | "email_taken"
   | "invalid_credentials"
   | "login_locked"
+  | "rate_limited"
   | "card_declined"
   | "merchant_not_approved";
 
