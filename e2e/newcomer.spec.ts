@@ -23,6 +23,7 @@ test.describe("what a new user trips over @newcomer", () => {
   test("confirming receipt asks first, naming the amount and the shop; Extend is a separate card; the wallet links each movement to its order", async ({ browser }) => {
     const { buyer, merchant, buyerContext, merchantContext, buyerOrderUrl, orderUrl } = await shippedOrderViaUi(browser, "链接测试茶", "25.00");
     const orderId = new URL(buyerOrderUrl).pathname.split("/").pop()!;
+    await buyer.reload();
     const orderNo = (await buyer.getByTestId("order-no").innerText()).match(/\d{16}/)![0];
 
     // Receipt and "more time" are different decisions, in different cards.
@@ -213,7 +214,7 @@ test.describe("what a new user trips over @newcomer", () => {
     const admin = await adminReviewPage(browser, approved.email);
     await admin.getByTestId("approve-form").getByLabel("风险等级").selectOption("LOW");
     await admin.getByTestId("approve-form").getByRole("button", { name: "通过" }).click();
-    await expect(admin.getByRole("dialog")).toContainText("新手茶铺 将以低风险等级通过审核");
+    await expect(admin.getByRole("dialog")).toContainText("新手茶铺有限公司 将以低风险等级通过审核");
     await admin.getByRole("dialog").getByRole("button", { name: "通过" }).click();
     await expect(admin.getByTestId("review-status")).toHaveText("已通过");
     const shop = approved.page;
@@ -279,7 +280,8 @@ test.describe("what a new user trips over @newcomer", () => {
     const context = await browser.newContext({ storageState: storageStateFor("merchant") });
     const page = await context.newPage();
     await page.goto("/merchant");
-    await expect(page.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").last()).toContainText("¥");
+    // The axis labels are in yuan ("¥30"), and the day's figure is written out under the chart.
+    await expect(page.getByRole("img", { name: "每日销售额（近 30 天）" })).toContainText(/¥[1-9]/);
     const figures = page.getByTestId("sales-figures");
     await expect(figures).toContainText("近 30 天合计");
     expect(fenOf(await figures.locator("li").first().innerText())).toBeGreaterThan(0n);

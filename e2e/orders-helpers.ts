@@ -19,6 +19,7 @@ export async function shippedOrderViaUi(browser: Browser, item: string, priceYua
   await buyer.goto(payPath);
   await buyer.getByTestId("pay-form").getByRole("button").click();
   await buyer.getByTestId("to-order").click();
+  await buyer.waitForURL(/\/buyer\/orders\/[^/]+$/);
   const buyerOrderUrl = buyer.url();
 
   await merchant.reload();

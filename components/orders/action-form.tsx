@@ -36,7 +36,11 @@ export function ActionForm({
   children?: ReactNode;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  // Without JavaScript the form posts to the server action itself: progressive enhancement needs the action as
+  // given, not wrapped, so a second state holds what such a post returned. With JavaScript, the wrapped one runs.
+  const [postedState, postAction] = useActionState(action as Action, null);
+  const [sentState, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  const state = sentState ?? postedState;
   const submit = useSubmit(formAction);
   const asked = useConfirm(confirm, submit);
   const [key, renew] = useIdempotencyKey();
@@ -47,7 +51,7 @@ export function ActionForm({
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <form action={formAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId} noValidate>
+    <form action={postAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
