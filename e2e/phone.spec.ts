@@ -65,26 +65,30 @@ const PAGES = appRoutes().filter((r) => r.kind === "page");
 
 /** What is off-screen on the page as it is now: the page's own width, amounts, tabs, and the page's key amounts. */
 async function offScreen(page: Page, keys: string[]): Promise<string[]> {
-  return page.evaluate((keys) => {
-    const width = window.innerWidth;
-    const problems: string[] = [];
-    const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-    if (scroll > width) problems.push(`page is ${scroll}px wide`);
-    const outside = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && (r.left < -1 || r.right > width + 1);
-    };
-    const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
-    for (const el of document.querySelectorAll("main .tabular-nums, [data-testid=area-nav] a")) {
-      if (shown(el) && outside(el)) problems.push(`off-screen: "${(el.textContent ?? "").trim().slice(0, 40)}"`);
-    }
-    for (const key of keys) {
-      const el = document.querySelector(`[data-testid="${key}"]`);
-      if (!el || !shown(el)) problems.push(`missing: ${key}`);
-      else if (outside(el)) problems.push(`off-screen: ${key}`);
-    }
-    return problems;
-  }, keys);
+  return page.evaluate(
+    ([keys, width]) => {
+      const problems: string[] = [];
+      // Measured against the phone's width itself: a mobile browser zooms out to fit a page that is too wide,
+      // and window.innerWidth then grows with it.
+      const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+      if (scroll > width || window.innerWidth > width) problems.push(`page is ${scroll}px wide (window ${window.innerWidth}px)`);
+      const outside = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < -1 || r.right > width + 1);
+      };
+      const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+      for (const el of document.querySelectorAll("main .tabular-nums, header nav a")) {
+        if (shown(el) && outside(el)) problems.push(`off-screen: "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+      }
+      for (const key of keys) {
+        const el = document.querySelector(`[data-testid="${key}"]`);
+        if (!el || !shown(el)) problems.push(`missing: ${key}`);
+        else if (outside(el)) problems.push(`off-screen: ${key}`);
+      }
+      return problems;
+    },
+    [keys, PHONE.width] as const,
+  );
 }
 
 async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: Awaited<ReturnType<BrowserContext["storageState"]>> }> {
