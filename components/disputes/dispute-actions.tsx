@@ -14,6 +14,7 @@ import {
 import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/orders/action-form";
 import { Field, SelectField } from "@/components/ui/field";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { formatFen, parseYuan } from "@/lib/money/fen";
 import { EVIDENCE_LIMITS, formatMegabytes } from "@/lib/uploads/limits";
 
@@ -37,7 +38,8 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
     if (outcome !== "REFUND_PART") return null;
     try {
       return ask(t("decidePart", { amount: formatFen(parseYuan(String(form.get("amount") ?? ""))) }));
-    } catch {
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
       return null; // not an amount: the server says what is wrong with it
     }
   };
