@@ -14,6 +14,7 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { userBalance } from "@/lib/ledger/accounts";
 import { getOwnApplication } from "@/lib/merchants/onboarding/application";
+import { reapplyOpensAt } from "@/lib/merchants/onboarding/submit";
 import { formatFen } from "@/lib/money/fen";
 import { listNotifications, unreadCount } from "@/lib/notifications/notify";
 import { formatDateTime } from "@/lib/time/format";
@@ -30,6 +31,7 @@ export default async function MerchantHome() {
     listNotifications(prisma, user, 10),
     unreadCount(prisma, user),
   ]);
+  const opensAt = merchant.status === "REJECTED" ? await reapplyOpensAt(merchant) : null;
   return (
     <>
       <PageHeader title={merchant.displayName} description={t("description")} />
@@ -66,10 +68,15 @@ export default async function MerchantHome() {
                   {t("rejected", { reason: application?.reviewReasonCode ? tReasons(application.reviewReasonCode as never) : "" })}
                   {application?.reviewMessage ? <span className="mt-1 block">“{application.reviewMessage}”</span> : null}
                 </Alert>
-                <ReapplyButton />
+                {opensAt ? <ReapplyButton opensOn={formatDateTime(opensAt, locale)} open={opensAt <= new Date()} /> : null}
               </>
             ) : null}
-            {merchant.status === "SUSPENDED" ? <Alert tone="error">{t("suspended")}</Alert> : null}
+            {merchant.status === "SUSPENDED" ? (
+              <>
+                <Alert tone="error">{t("suspended")}</Alert>
+                <p className="text-sm text-slate-600">{t("suspendedNext")}</p>
+              </>
+            ) : null}
           </div>
         </Card>
         <div className="space-y-4">

@@ -41,7 +41,7 @@ export async function settleDispute(tx: Tx, dispute: Dispute, outcome: Outcome, 
   } else {
     let refunded = order.refunded_fen;
     if (outcome.refundFen > 0n) {
-      const paid = await payBuyerFromEscrow(tx, { orderId: order.id, amountFen: outcome.refundFen, actorId: outcome.actorId, now, kind: "DISPUTE_REFUND", whileIn: ["DISPUTED"] });
+      const paid = await payBuyerFromEscrow(tx, { orderId: order.id, amountFen: outcome.refundFen, actorId: outcome.actorId, now, kind: "DISPUTE_REFUND", whileIn: ["DISPUTED"], reference: `dispute:${dispute.id}` });
       if (!paid) throw new DomainError("invalid_amount", { messageKey: "errors.claim_too_much" });
       refunded = paid.refundedFen;
       await addOrderEvent(tx, order.id, "dispute_refunded", outcome.actorId, { amount: outcome.refundFen.toString(), disputeId: dispute.id });

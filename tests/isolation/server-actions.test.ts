@@ -100,6 +100,7 @@ const TABLE: Record<string, Entry> = {
     positive: { as: () => null, input: (t) => ({ email: t.emails.buyerA, password: TEST_PASSWORD }), changesNothing: true },
   },
   "app/_actions/sign-out.ts#signOut": { roles: "public", scope: "self", input: (t) => forged(t), owner: "buyerA" },
+  "app/_actions/sign-out.ts#switchAccount": { roles: "public", scope: "self", input: (t) => ({ callbackUrl: "/pay/x", ...forged(t) }), owner: "buyerA" },
   "app/_actions/notifications.ts#markNotificationsRead": {
     roles: ["BUYER", "MERCHANT", "ADMIN"],
     scope: "self",
@@ -155,6 +156,12 @@ const TABLE: Record<string, Entry> = {
     scope: "tenant",
     owner: "merchantA",
     input: (t) => ({ orderId: t.orders.paidToShip.id, carrier: "SF", trackingNo: "SF1234567890" }),
+  },
+  "app/merchant/orders/actions.ts#closeUnpaidOrderAction": {
+    roles: ["MERCHANT"],
+    scope: "tenant",
+    owner: "merchantA",
+    input: (t) => ({ orderId: t.orders.createdToClose.id }),
   },
   "app/merchant/orders/actions.ts#refundOrderAction": {
     roles: ["MERCHANT"],

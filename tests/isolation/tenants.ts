@@ -39,6 +39,7 @@ export async function createTenants() {
   const [mA, bA] = [merchantA.actor, buyerA.actor];
   const orders = {
     created: await newOrder(mA, "88.00"),
+    createdToClose: await newOrder(mA, "9.00"),
     paidToShip: await paidOrder(mA, bA, "10.00"),
     paidToCancel: await paidOrder(mA, bA, "11.00"),
     paidToRefund: await paidOrder(mA, bA, "12.00"),
