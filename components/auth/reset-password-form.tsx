@@ -16,12 +16,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, null);
   const submit = useSubmit(action);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
-  const linkDead = state && !state.ok && state.error.code === "not_found";
+  // A token that is not a link's (the hidden field altered) gets the answer of an unknown link.
+  const tokenError = fieldError("token");
+  const linkDead = (state && !state.ok && state.error.code === "not_found") || !!tokenError;
   return (
     <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="reset-password-form">
-      {state && !state.ok && !state.error.fieldErrors ? (
+      {state && !state.ok && (!state.error.fieldErrors || tokenError) ? (
         <Alert tone="error">
-          {state.error.message}
+          {tokenError ?? state.error.message}
           {linkDead ? (
             <Link href="/forgot-password" className="mt-1 block font-medium underline">
               {t("askAgain")}

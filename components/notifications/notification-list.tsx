@@ -12,7 +12,7 @@ import { formatDateTime } from "@/lib/time/format";
  * word for screen readers) until "mark all as read".
  */
 export async function NotificationList({ notifications, role }: { notifications: Notification[]; role: Role }) {
-  const t = (await getTranslations()) as unknown as RootTranslate & ((key: string, values?: Record<string, string>) => string);
+  const t = await getTranslations();
   const locale = await getLocale();
   if (notifications.length === 0) return <p className="text-sm text-slate-500">{t("notifications.none")}</p>;
   return (
@@ -20,7 +20,7 @@ export async function NotificationList({ notifications, role }: { notifications:
       {notifications.map((n) => {
         const params = (n.params ?? {}) as Record<string, unknown>;
         const key = `notifications.kinds.${n.kind}`;
-        const text = t.has(key) ? t(key, messageValues(params, t, locale)) : n.kind;
+        const text = t.has(key as never) ? t(key as never, messageValues(params, t as unknown as RootTranslate, locale) as never) : n.kind;
         const href = notificationHref(n.kind, params, role);
         const unread = !n.readAt;
         return (

@@ -3,15 +3,17 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { type Clock, systemClock } from "@/lib/time/clock";
+import { secretText } from "@/lib/validation/text";
 import { assertRole, type Actor } from "./actor";
 import { hashPassword, passwordProblem, verifyPassword } from "./password";
 import { voidResetLinks } from "./password-reset";
 import { THROTTLE, emailKey, lockedUntil, recordFailure } from "./throttle";
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().max(1000),
-  newPassword: z.string().max(200, { error: "validation.password.tooLong" }),
-  confirmPassword: z.string().max(200),
+  // As at sign-in: only a sane size, a wrong value is a failed attempt.
+  currentPassword: secretText({ max: 1000, tooLong: "validation.password.tooLong" }),
+  newPassword: secretText({ max: 200, tooLong: "validation.password.tooLong" }),
+  confirmPassword: secretText({ max: 200, tooLong: "validation.password.tooLong" }),
 });
 
 const fieldError = (field: string, key: string) => new DomainError("validation", { messageKey: key, fieldErrors: { [field]: key } });

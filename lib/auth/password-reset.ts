@@ -5,6 +5,7 @@ import { inTransaction, type Db, type Tx } from "@/lib/db/transaction";
 import { queueEmail } from "@/lib/email/queue";
 import { DomainError } from "@/lib/errors/domain-error";
 import { type Clock, HOUR, MINUTE, systemClock } from "@/lib/time/clock";
+import { emailText, secretText } from "@/lib/validation/text";
 import { hashPassword, passwordProblem } from "./password";
 import { clearFailures, emailKey } from "./throttle";
 
@@ -19,18 +20,20 @@ export const RESET = {
   perAddress: 10,
 } as const;
 
-const emailField = z.string().trim().toLowerCase().max(254, { error: "validation.email" }).pipe(z.email({ error: "validation.email" }));
+export const forgotPasswordSchema = z.object({ email: emailText() });
 
-export const forgotPasswordSchema = z.object({ email: emailField });
-
-/** A reset token as it appears in links: 32 random bytes, base64url. Anything else is not worth a lookup. */
-const tokenField = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+/**
+ * A reset token as it appears in links: 32 random bytes, base64url. Anything else is not worth a lookup, and
+ * gets the same answer as a link that does not exist (the form shows this field's error as that answer).
+ */
+const tokenField = z
+  .string({ error: "errors.reset_link_invalid" })
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "errors.reset_link_invalid" });
 
 export const resetPasswordSchema = z.object({
-  // Checked by its shape below: any other string is simply not a link.
-  token: z.string(),
-  password: z.string().max(200, { error: "validation.password.tooLong" }),
-  confirmPassword: z.string().max(200),
+  token: tokenField,
+  password: secretText({ max: 200, tooLong: "validation.password.tooLong" }),
+  confirmPassword: secretText({ max: 200, tooLong: "validation.password.tooLong" }),
 });
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -103,8 +106,9 @@ const invalidLink = () => new DomainError("not_found", { messageKey: "errors.res
  * holds the link has proved they read that mailbox.
  */
 export async function resetPassword(tx: Tx, raw: z.input<typeof resetPasswordSchema>, clock: Clock = systemClock): Promise<{ email: string }> {
+  // A token that cannot be a link's is refused exactly like an unknown one, before the other fields.
+  if (!tokenField.safeParse(raw.token).success) throw invalidLink();
   const input = resetPasswordSchema.parse(raw);
-  if (!tokenField.safeParse(input.token).success) throw invalidLink();
   const now = clock.now();
   const [row] = await tx.$queryRaw<{ id: string; user_id: string | null; expires_at: Date; used_at: Date | null }[]>`
     SELECT id, user_id, expires_at, used_at FROM password_resets WHERE token_hash = ${hashToken(input.token)} FOR UPDATE`;

@@ -34,6 +34,7 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "components/merchant/status-badge.tsx", firstArg: "status", keys: "merchantStatus.*", why: "status words" },
   { file: "components/forms/file-input.tsx", firstArg: "found.key", keys: "validation.file.*|validation.evidence.*", passes: ["max"], why: "fileSelectionProblem returns the key with its {max}" },
   { file: "components/layout/language-switch.tsx", firstArg: "next", keys: "language.zh-CN|language.en", why: "language names" },
+  { file: "components/account/language-form.tsx", firstArg: "value", keys: "language.zh-CN|language.en", why: "language names" },
 ];
 
 /** Keys handed to a function that adds the parameters itself. */

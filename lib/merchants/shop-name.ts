@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertRole, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
+import { singleLine } from "@/lib/validation/text";
 import { getOwnMerchantOrThrow } from "./get-own-merchant";
 
 /**
@@ -9,17 +10,28 @@ import { getOwnMerchantOrThrow } from "./get-own-merchant";
  * invisible characters. Inner runs of spaces become one.
  */
 const SHOP_NAME = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ·・&'’().,，。\-_（）]*$/u;
+// Control and format characters (line breaks, NUL, bidi overrides, zero-width spaces). The common text rule
+// would strip bidi controls silently; in a name buyers read, the merchant sees the name refused instead.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
 export const shopNameSchema = z.object({
   displayName: z
-    .string()
-    .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " "))
+    .string({ error: "validation.shopName.tooShort" })
+    .refine((value) => !INVISIBLE.test(value), { error: "validation.shopName.chars" })
+    // The common rule for one line of text (trimmed); the shop name's own length is checked after spaces are
+    // collapsed, so this limit only bounds what is worth reading.
+    .pipe(singleLine({ max: 200, required: "validation.shopName.tooShort", tooLong: "validation.shopName.tooLong" }))
     .pipe(
       z
         .string()
-        .min(2, { error: "validation.shopName.tooShort" })
-        .max(40, { error: "validation.shopName.tooLong" })
-        .regex(SHOP_NAME, { error: "validation.shopName.chars" }),
+        .transform((value) => value.normalize("NFC").replace(/\s+/g, " "))
+        .pipe(
+          z
+            .string()
+            .min(2, { error: "validation.shopName.tooShort" })
+            .max(40, { error: "validation.shopName.tooLong" })
+            .regex(SHOP_NAME, { error: "validation.shopName.chars" }),
+        ),
     ),
 });
 

@@ -55,7 +55,14 @@ export async function sendDisputeReminders(db: PrismaClient, clock: Clock = syst
       const deadline = party === "MERCHANT" ? (dispute.status === "OPEN" ? dispute.merchantDeadline : null) : dispute.status === "AWAITING_BUYER" ? dispute.buyerDeadline : null;
       if (!deadline || deadline <= now || deadline > horizon) return false;
       const userId = party === "MERCHANT" ? dispute.order.merchant.userId : dispute.buyerId;
-      return notify(tx, userId, KIND[party], { orderNo: dispute.order.orderNo, disputeId, deadline: deadline.toISOString() }, { dedupeKey: reminderKey(party, disputeId, deadline) });
+      // The kinds written out in the call (not KIND[party]), so the placeholder check sees which messages it fills.
+      return notify(
+        tx,
+        userId,
+        (party === "MERCHANT" ? "dispute.reminderMerchant" : "dispute.reminderBuyer") satisfies (typeof KIND)[Party],
+        { orderNo: dispute.order.orderNo, disputeId, deadline: deadline.toISOString() },
+        { dedupeKey: reminderKey(party, disputeId, deadline) },
+      );
     },
   );
 }

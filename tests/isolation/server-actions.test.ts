@@ -81,6 +81,9 @@ type Entry = {
 
 const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
 const forged = (t: Tenants) => ({ userId: t.sessions.buyerA.userId, merchantId: t.merchantIds.merchantA });
+const NEW_PASSWORD = "isolation-new-password-2026";
+// Shaped like a reset link's token (32 bytes, base64url), but no link has it.
+const UNKNOWN_RESET_TOKEN = Buffer.alloc(32, 7).toString("base64url");
 
 const TABLE: Record<string, Entry> = {
   "app/(public)/register/actions.ts#register": {
@@ -261,6 +264,35 @@ const TABLE: Record<string, Entry> = {
   },
   "app/merchant/onboarding/actions.ts#submitOnboarding": { roles: ["MERCHANT"], scope: "self", input: (t) => forged(t), owner: "draftA" },
   "app/merchant/onboarding/actions.ts#reapply": { roles: ["MERCHANT"], scope: "self", input: (t) => forged(t), positive: { as: (t) => t.extra.rejected } },
+  // Account settings act on the caller's own account: each caller that may change its password changes its
+  // own (the fixtures share one password), never the account named in the form. Buyer A keeps its password
+  // for the sign-in control; a user of its own is the positive control.
+  "app/_actions/account.ts#changePasswordAction": {
+    roles: ["BUYER", "MERCHANT", "ADMIN"],
+    scope: "self",
+    input: (t) => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, ...forged(t) }),
+    owner: "buyerA",
+    positive: { as: (t) => t.extra.changesPassword },
+  },
+  "app/_actions/account.ts#renameShopAction": { roles: ["MERCHANT"], scope: "self", input: (t) => ({ displayName: "改名后的茶舍", ...forged(t) }), owner: "merchantA" },
+  // Anyone may ask for a reset link for any email; the link goes to that mailbox only (lib/auth/password-reset.test.ts).
+  // An unknown email here, so the requests touch no account (past the per-email limit they are refused); the
+  // positive control asks for a known one, whose link is written to the outbox.
+  "app/(public)/forgot-password/actions.ts#forgotPasswordAction": {
+    roles: "public",
+    scope: "self",
+    input: (t) => ({ email: "nobody-reset-isolation@test.anxin", ...forged(t) }),
+    positive: { as: () => null, input: (t) => ({ email: t.extra.forgetsPassword.email }) },
+  },
+  // The link's token is the only key: a token no link has resets nothing for anyone, whatever user id or
+  // email the form adds. The positive control uses a link made the real way (emailed by the delivery job).
+  "app/(public)/reset-password/[token]/actions.ts#resetPasswordAction": {
+    roles: "public",
+    scope: "tenant",
+    refusedWith: ["not_found"],
+    input: (t) => ({ token: UNKNOWN_RESET_TOKEN, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, email: t.emails.buyerA, ...forged(t) }),
+    positive: { as: () => null, input: (t) => ({ token: t.resetToken, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  },
 };
 
 // Every export of every "use server" module, from the file tree.

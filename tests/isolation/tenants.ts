@@ -1,11 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import { inTransaction } from "@/lib/db/transaction";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { openDispute } from "@/lib/disputes/open";
 import { buyerEscalate, merchantRespond } from "@/lib/disputes/respond";
 import { decideApplication } from "@/lib/merchants/review/decide";
 import { clearSettingsCache } from "@/lib/settings/settings";
 import { prisma } from "@/tests/db";
+import { deliver, tokenIn } from "@/tests/email-helpers";
 import { paidOrder, shippedOrder, newOrder } from "@/tests/escrow-fixtures";
 import { createUser } from "@/tests/fixtures";
 import { PNG, completeApplication, submittedMerchant } from "@/tests/onboarding-fixtures";
@@ -81,10 +83,20 @@ export async function createTenants() {
   await prisma.setting.create({ data: { key: "merchant.reapplyCoolingDays", value: 0 } });
   clearSettingsCache();
 
+  // Password controls act on users of their own, so buyer A keeps the password the sign-in control uses. The
+  // reset link is made the real way: the request writes the email, the delivery job makes its token.
+  const changesPassword = await session("BUYER");
+  const forgetsPassword = await session("BUYER");
+  const resetsPassword = await session("BUYER");
+  await requestPasswordReset(prisma, { email: resetsPassword.email, ip: null });
+  const resetEmail = (await deliver()).find((m) => m.kind === "password.reset" && m.to === resetsPassword.email);
+  if (!resetEmail) throw new Error("the reset email was not sent");
+
   const sessions: Record<Exclude<Caller, "signedOut">, SessionUser> = { admin, merchantA, buyerA, draftA, merchantB, buyerB, draftB };
   return {
     sessions,
-    extra: { submitted, toSuspend, rejected },
+    extra: { submitted, toSuspend, rejected, changesPassword, forgetsPassword, resetsPassword },
+    resetToken: tokenIn(resetEmail.text),
     orders,
     disputes,
     merchantIds: { merchantA: await merchantIdOf(merchantA), draftA: await merchantIdOf(draftA), submitted: await merchantIdOf(submitted), toSuspend: await merchantIdOf(toSuspend) },

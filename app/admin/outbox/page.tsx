@@ -7,20 +7,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { EMAIL_STATUSES, listOutbox } from "@/lib/email/admin";
+import { bigintCursor, oneOf, readSearchParams, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 import { formatDateTime } from "@/lib/time/format";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("adminOutbox"))("title") };
 }
 
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+// Older pages continue before the last id seen (the outbox id is a bigint).
+const QUERY = { status: oneOf(EMAIL_STATUSES), before: bigintCursor };
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string | string[]; before?: string | string[] }> }) {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireArea("admin");
   const t = await getTranslations("adminOutbox");
   const locale = await getLocale();
-  const query = await searchParams;
-  const { emails, status, nextBefore } = await listOutbox(prisma, user, { status: one(query.status), before: one(query.before) });
+  const { emails, status, nextBefore } = await listOutbox(prisma, user, readSearchParams(await searchParams, QUERY));
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -62,7 +63,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           </ul>
         )}
         {nextBefore ? (
-          <Link href={`/admin/outbox?${new URLSearchParams({ ...(status ? { status } : {}), before: nextBefore })}`} className={`${buttonClass("secondary")} mt-4`}>
+          <Link href={`/admin/outbox?${toQueryString({ status, before: nextBefore })}`} className={`${buttonClass("secondary")} mt-4`}>
             {t("older")}
           </Link>
         ) : null}

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { isResetLinkValid } from "@/lib/auth/password-reset";
 import { prisma } from "@/lib/db/client";
+import { isResetToken } from "@/lib/http/path-id";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("resetPassword"))("title") };
@@ -12,6 +14,7 @@ export async function generateMetadata() {
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  if (!isResetToken(token)) notFound();
   const t = await getTranslations();
   const valid = await isResetLinkValid(prisma, token);
   return (

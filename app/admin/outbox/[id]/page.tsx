@@ -7,6 +7,7 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getOutboxEmail } from "@/lib/email/admin";
 import { orNotFound } from "@/lib/http/not-found";
+import { pageId } from "@/lib/http/path-id";
 import { formatDateTime } from "@/lib/time/format";
 
 export async function generateMetadata() {
@@ -18,7 +19,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
   const user = await requireArea("admin");
   const t = await getTranslations("adminOutbox");
   const locale = await getLocale();
-  const email = await orNotFound(getOutboxEmail(prisma, user, (await params).id));
+  const email = await orNotFound(getOutboxEmail(prisma, user, await pageId(params)));
   const rows: [string, React.ReactNode][] = [
     [t("status"), <EmailStatusBadge key="s" status={email.status} />],
     [t("to"), email.toAddress ?? email.user.email],
