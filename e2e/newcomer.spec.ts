@@ -268,6 +268,9 @@ test.describe("what a new user trips over @newcomer", () => {
     await buyer.getByLabel("邮箱").fill(uniqueEmail("empty-buyer"));
     await buyer.getByLabel("密码").fill(DEMO_PASSWORD);
     await buyer.getByTestId("register-submit").click();
+    await expect(buyer.getByTestId("nothing-waiting")).toBeVisible();
+    await expect(buyer.getByTestId("home-balance")).toHaveText("¥0.00");
+    await buyer.goto("/buyer/wallet");
     await expect(buyer.getByTestId("movements-empty").getByRole("link", { name: "去充值" })).toBeVisible();
     await buyer.goto("/buyer/orders");
     await expect(buyer.getByTestId("orders-empty")).toContainText("打开商家发给您的付款链接");

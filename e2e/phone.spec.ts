@@ -15,7 +15,7 @@ const PHOTO = Buffer.from("89504e470d0a1a0a0000000d49484452000000040000000408020
 const baseURL = `http://localhost:${Number(process.env.E2E_PORT ?? 3311)}`;
 
 type Who = "signedOut" | "admin" | "merchant" | "buyer" | "newshop";
-type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string };
+type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string; outboxEmailId: string };
 /** For each page: who opens which URLs, and the test ids of amounts that must be on screen there. */
 type Visit = { who: Who; urls: (ids: Ids) => string[]; keys?: string[] };
 
@@ -24,6 +24,18 @@ const VISITS: Record<string, Visit[]> = {
   "/login": [{ who: "signedOut", urls: () => ["/login"] }],
   "/register": [{ who: "signedOut", urls: () => ["/register", "/register?role=MERCHANT"] }],
   "/forbidden": [{ who: "buyer", urls: () => ["/forbidden"] }],
+  "/forgot-password": [{ who: "signedOut", urls: () => ["/forgot-password"] }],
+  // A link that is not (or no longer) valid still gets a page that fits.
+  "/reset-password/[token]": [{ who: "signedOut", urls: () => [`/reset-password/${"A".repeat(43)}`] }],
+  "/account": [{ who: "buyer", urls: () => ["/account"] }],
+  "/admin/account": [{ who: "admin", urls: () => ["/admin/account"] }],
+  "/admin/notifications": [{ who: "admin", urls: () => ["/admin/notifications"] }],
+  "/admin/outbox": [{ who: "admin", urls: () => ["/admin/outbox"] }],
+  "/admin/outbox/[id]": [{ who: "admin", urls: (i) => [`/admin/outbox/${i.outboxEmailId}`] }],
+  "/buyer/account": [{ who: "buyer", urls: () => ["/buyer/account"] }],
+  "/buyer/notifications": [{ who: "buyer", urls: () => ["/buyer/notifications"] }],
+  "/merchant/account": [{ who: "merchant", urls: () => ["/merchant/account"] }],
+  "/merchant/notifications": [{ who: "merchant", urls: () => ["/merchant/notifications"] }],
   "/pay/[token]": [
     { who: "buyer", urls: (i) => [i.payPath], keys: ["order-total", "pay-balance"] },
     { who: "merchant", urls: (i) => [i.payPath] },
@@ -123,8 +135,11 @@ async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: Awaite
   const admin = await request.newContext({ baseURL, storageState: storageStateFor("admin") });
   const queue = await (await admin.get(`/admin/merchants?status=ALL&q=${encodeURIComponent("newshop@anxin.test")}`)).text();
   const newshopMerchantId = queue.match(/\/admin\/merchants\/([a-z0-9]+)"/)![1];
+  // The shipping above queued an email to the buyer; its page is one of the outbox pages.
+  const outbox = await (await admin.get("/admin/outbox")).text();
+  const outboxEmailId = outbox.match(/href="\/admin\/outbox\/(\d+)"/)![1];
   await admin.dispose();
-  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId }, newshopState };
+  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId, outboxEmailId }, newshopState };
 }
 
 test.describe("phone width, 390 × 844 @phone", () => {
