@@ -39,7 +39,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
           </Link>
         }
       />
-      <div className="grid items-start gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-3">
         <Card>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {rows.map(([label, value]) => (
@@ -55,11 +55,11 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
             </p>
           ) : null}
         </Card>
-        <div className="space-y-4 lg:col-span-2">
+        <div className="min-w-0 space-y-4 lg:col-span-2">
           {email.textBody ? (
             <>
               <Card title={t("text")}>
-                <pre className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800" data-testid="outbox-text">{email.textBody}</pre>
+                <pre className="whitespace-pre-wrap font-sans [overflow-wrap:anywhere] text-sm text-slate-800" data-testid="outbox-text">{email.textBody}</pre>
               </Card>
               {email.htmlBody ? (
                 <Card title={t("html")}>
