@@ -40,7 +40,7 @@ const VISITS: Record<string, Visit[]> = {
     { who: "buyer", urls: (i) => [i.payPath], keys: ["order-total", "pay-balance"] },
     { who: "merchant", urls: (i) => [i.payPath] },
   ],
-  "/admin": [{ who: "admin", urls: () => ["/admin"] }],
+  "/admin": [{ who: "admin", urls: () => ["/admin", "/admin?from=2026-12-01&to=2026-11-01"], keys: ["overview-gmv", "overview-escrow", "overview-fees"] }],
   "/admin/audit": [{ who: "admin", urls: () => ["/admin/audit"] }],
   "/admin/disputes": [{ who: "admin", urls: () => ["/admin/disputes?status=ALL"] }],
   "/admin/disputes/[id]": [{ who: "admin", urls: (i) => [`/admin/disputes/${i.disputeId}`] }],
