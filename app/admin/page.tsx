@@ -9,7 +9,8 @@ import { Table, Td } from "@/components/ui/table";
 import { getAdminOverview } from "@/lib/admin/overview";
 import { OVERVIEW_PRESETS, overviewRange } from "@/lib/admin/overview-range";
 import { MAX_OVERVIEW_DAYS, platformFigures } from "@/lib/admin/platform-figures";
-import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import type { RawSearchParams } from "@/lib/http/search-params";
 import { verifyLedger } from "@/lib/ledger/verify";
@@ -23,8 +24,20 @@ export async function generateMetadata() {
 const percent = (bps: number | null) => (bps === null ? "—" : `${(bps / 100).toFixed(2)}%`);
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("admin.view");
   const t = await getTranslations("adminHome");
+  if (!can(user, "overview.view")) {
+    // Support staff have no platform figures: their home says what their role covers.
+    const tRole = await getTranslations("adminRoles");
+    const tHint = await getTranslations("adminRoleHints");
+    const role = user.adminRole ?? "SUPPORT";
+    return (
+      <PageHeader
+        title={<span data-testid="admin-title">{t("supportTitle", { name: user.name })}</span>}
+        description={<span data-testid="admin-role-intro">{t("supportIntro", { role: tRole(role), hint: tHint(role) })}</span>}
+      />
+    );
+  }
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
   const today = platformDayOf(new Date());

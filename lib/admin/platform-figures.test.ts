@@ -88,7 +88,7 @@ describe("platform overview figures", () => {
     await seedDemoData(prisma);
     const demo = async (email: string) => {
       const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-      return { userId: user.id, role: user.role };
+      return { userId: user.id, role: user.role, adminRole: user.adminRole };
     };
     // The demo seed has accounts and balances but no orders: trade on it as its users would.
     const [shop, buyer, admin] = [await demo("shop1@anxin.test"), await demo("buyer1@anxin.test"), await demo("admin@anxin.test")];

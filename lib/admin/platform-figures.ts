@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import type { Fen } from "@/lib/money/fen";
 import { addDays, daysBetween, platformDayStart } from "@/lib/time/platform-day";
 
@@ -42,7 +42,7 @@ type MoneyRow = { day: string; gmv: bigint; orders_paid: number; released: bigin
 type CountRow = { day: string; n: number };
 
 export async function platformFigures(db: PrismaClient, actor: Actor, range: { from: string; to: string }): Promise<PlatformFigures> {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "overview.view");
   const { from, to } = range;
   if (from > to || daysBetween(from, to).length > MAX_OVERVIEW_DAYS) throw new RangeError(`bad overview range ${from}..${to}`);
   const start = platformDayStart(from);

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withIdempotency } from "@/lib/ledger/idempotency";
@@ -16,6 +16,8 @@ const ROLE = { BUYER: "BUYER", MERCHANT: "MERCHANT", ADMIN: "ADMIN" } as const;
 /** Any party adds a message (with evidence) while the dispute is open. */
 export async function postDisputeMessage(tx: Tx, actor: Actor, disputeId: string, input: { body: string; files?: Evidence[] }) {
   const { dispute, party } = await getDisputeForParty(tx, actor, disputeId, true);
+  // An administrator who may read the dispute (support) does not necessarily take part in it.
+  if (party === "ADMIN") assertPermission(actor, "disputes.take_part");
   if (!isOpen(dispute.status)) throw new DomainError("invalid_transition", { messageKey: "errors.dispute_closed" });
   const body = input.body.trim();
   if (!body && !(input.files?.length)) throw new DomainError("validation", { messageKey: "validation.message.required", fieldErrors: { body: "validation.message.required" } });

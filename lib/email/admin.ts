@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export const EMAIL_STATUSES = ["PENDING", "SENT", "FAILED", "SKIPPED"] as const satisfies readonly EmailStatus[];
@@ -10,7 +10,7 @@ const asId = (value: string | undefined) => (value && /^\d{1,18}$/.test(value) ?
 
 /** The outbox for administrators, newest first, a page at a time (older pages by the last id seen). */
 export async function listOutbox(db: PrismaClient, actor: Actor, filters: { status?: string; before?: string } = {}) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "outbox.view");
   const status = EMAIL_STATUSES.find((s) => s === filters.status);
   const before = asId(filters.before);
   const rows = await db.outboxEmail.findMany({
@@ -35,7 +35,7 @@ export async function listOutbox(db: PrismaClient, actor: Actor, filters: { stat
 
 /** One outbox message with whatever it kept (bodies only when it went to the outbox folder). */
 export async function getOutboxEmail(db: PrismaClient, actor: Actor, id: string) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "outbox.view");
   const key = asId(id);
   const email = key ? await db.outboxEmail.findUnique({ where: { id: key }, include: { user: { select: { email: true, name: true } } } }) : null;
   if (!email) throw new DomainError("not_found");

@@ -250,7 +250,13 @@ const TABLE: Record<string, Entry> = {
     roles: ["ADMIN"],
     scope: "tenant",
     owner: "admin",
-    input: () => ({ email: "second-admin@test.anxin", name: "第二管理员", password: "a-long-enough-password" }),
+    input: () => ({ email: "second-admin@test.anxin", name: "第二管理员", password: "a-long-enough-password", adminRole: "FINANCE" }),
+  },
+  "app/admin/users/actions.ts#setAdminRoleAction": {
+    roles: ["ADMIN"],
+    scope: "tenant",
+    owner: "admin",
+    input: (t) => ({ userId: t.extra.opsAdmin.userId, adminRole: "SUPPORT" }),
   },
   // Onboarding acts on the caller's own application; an id in the form names nothing.
   "app/merchant/onboarding/actions.ts#saveBusiness": { roles: ["MERCHANT"], scope: "self", input: (t) => ({ ...VALID_BUSINESS, ...forged(t) }), owner: "draftA" },

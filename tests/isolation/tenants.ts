@@ -23,7 +23,7 @@ export type Caller = (typeof CALLERS)[number];
 
 async function session(role: SessionUser["role"], options: Parameters<typeof createUser>[1] = {}): Promise<SessionUser & { actor: Actor }> {
   const user = await createUser(role, options);
-  return { userId: user.id, role, email: user.email, name: user.name, actor: user.actor };
+  return { userId: user.id, role, adminRole: user.actor.adminRole, email: user.email, name: user.name, actor: user.actor };
 }
 
 const merchantIdOf = async (user: { userId: string }) => (await prisma.merchant.findUniqueOrThrow({ where: { userId: user.userId } })).id;
@@ -92,10 +92,13 @@ export async function createTenants() {
   const resetEmail = (await deliver()).find((m) => m.kind === "password.reset" && m.to === resetsPassword.email);
   if (!resetEmail) throw new Error("the reset email was not sent");
 
+  // An operations admin whose sub-role the super admin changes.
+  const opsAdmin = await session("ADMIN", { adminRole: "OPERATIONS" });
+
   const sessions: Record<Exclude<Caller, "signedOut">, SessionUser> = { admin, merchantA, buyerA, draftA, merchantB, buyerB, draftB };
   return {
     sessions,
-    extra: { submitted, toSuspend, rejected, changesPassword, forgetsPassword, resetsPassword },
+    extra: { submitted, toSuspend, rejected, changesPassword, forgetsPassword, resetsPassword, opsAdmin },
     resetToken: tokenIn(resetEmail.text),
     orders,
     disputes,

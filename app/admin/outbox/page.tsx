@@ -4,7 +4,7 @@ import { EmailStatusBadge } from "@/components/email/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { EMAIL_STATUSES, listOutbox } from "@/lib/email/admin";
 import { bigintCursor, oneOf, readSearchParams, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 const QUERY = { status: oneOf(EMAIL_STATUSES), before: bigintCursor };
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("outbox.view");
   const t = await getTranslations("adminOutbox");
   const locale = await getLocale();
   const { emails, status, nextBefore } = await listOutbox(prisma, user, readSearchParams(await searchParams, QUERY));

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/not-found";
 import { ALL_FIELDS } from "@/lib/merchants/onboarding/schemas";
@@ -19,7 +19,7 @@ import { DecisionForms, SuspensionForm } from "./decision-forms";
 import { pageId } from "@/lib/http/path-id";
 
 export default async function MerchantReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("merchant.view");
   const t = await getTranslations("adminMerchants");
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { EmailStatusBadge } from "@/components/email/status-badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getOutboxEmail } from "@/lib/email/admin";
 import { orNotFound } from "@/lib/http/not-found";
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 
 /** One message: its envelope and status, and (outbox folder only) what it said, as text and as its HTML. */
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("outbox.view");
   const t = await getTranslations("adminOutbox");
   const locale = await getLocale();
   const email = await orNotFound(getOutboxEmail(prisma, user, await pageId(params)));
