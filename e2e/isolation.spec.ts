@@ -51,6 +51,9 @@ const MERCHANTS_B: Caller[] = ["merchant2", "merchantInOnboarding"];
 const ROUTES: Record<string, RouteSpec> = {
   "/": { url: () => "/", allow: "everyone" },
   "/login": { url: () => "/login", allow: "everyone" },
+  "/login/second-factor": { url: () => "/login/second-factor", allow: "everyone" },
+  // Shows only the codes sealed for the signed-in administrator; anyone else is sent on.
+  "/login/recovery-codes": { url: () => "/login/recovery-codes", allow: "everyone" },
   "/register": { url: () => "/register", allow: "everyone" },
   "/forbidden": { url: () => "/forbidden", allow: "everyone" },
   // Its buyer is sent on to the order; anyone else gets "not available" (a normal page, without the order).

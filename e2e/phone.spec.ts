@@ -22,6 +22,10 @@ type Visit = { who: Who; urls: (ids: Ids) => string[]; keys?: string[] };
 const VISITS: Record<string, Visit[]> = {
   "/": [{ who: "signedOut", urls: () => ["/"] }],
   "/login": [{ who: "signedOut", urls: () => ["/login"] }],
+  // Without the cookie of a first step it says to sign in again; the set-up step is checked in second-factor.spec.ts.
+  "/login/second-factor": [{ who: "signedOut", urls: () => ["/login/second-factor"] }],
+  // Without codes just made it sends the administrator home; the codes themselves: second-factor.spec.ts.
+  "/login/recovery-codes": [{ who: "admin", urls: () => ["/login/recovery-codes"] }],
   "/register": [{ who: "signedOut", urls: () => ["/register", "/register?role=MERCHANT"] }],
   "/forbidden": [{ who: "buyer", urls: () => ["/forbidden"] }],
   "/forgot-password": [{ who: "signedOut", urls: () => ["/forgot-password"] }],

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { registerUser } from "@/lib/auth/register";
 import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
+import { demoTotpSecret } from "./demo-totp";
 import { topUp } from "@/lib/bank/top-up";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -64,7 +65,16 @@ async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
   if (account.role === "ADMIN") {
     // Admins are never self-registered; the first one has no admin above it to create it.
     const user = await tx.user.create({
-      data: { email: account.email, name: account.name, role: "ADMIN", adminRole: account.adminRole ?? "SUPPORT", passwordHash: await hashPassword(DEMO_PASSWORD) },
+      data: {
+        email: account.email,
+        name: account.name,
+        role: "ADMIN",
+        adminRole: account.adminRole ?? "SUPPORT",
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        // Set up already, with a known secret (printed by npm start), so the demo can be tried at once.
+        totpSecret: demoTotpSecret(account.email),
+        totpEnabledAt: new Date(),
+      },
     });
     return { userId: user.id, role: "ADMIN", adminRole: user.adminRole };
   }

@@ -9,6 +9,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { PROJECT_ROOT, serverActionModules } from "@/tests/app-routes";
 import { prisma, resetDatabase } from "@/tests/db";
 import { TEST_PASSWORD } from "@/tests/fixtures";
+import { cookies } from "next/headers";
+import { PENDING_COOKIE, issuePendingToken } from "@/lib/auth/second-factor";
+import { newTotpSecret, stepAt, totpCode } from "@/lib/auth/totp";
 import { JPEG, PNG, VALID_BUSINESS, VALID_REPRESENTATIVE, VALID_SETTLEMENT } from "@/tests/onboarding-fixtures";
 import { changedRows, snapshot } from "./db-snapshot";
 import { CALLERS, createTenants, idsOwnedBy, type Caller, type Tenants } from "./tenants";
@@ -35,7 +38,11 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/headers", () => {
   const jar = new Map<string, string>();
   return {
-    cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: (name: string, value: string) => jar.set(name, value) }),
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string) => jar.set(name, value),
+      delete: (name: string | { name: string }) => jar.delete(typeof name === "string" ? name : name.name),
+    }),
     headers: async () => new Headers(),
   };
 });
@@ -76,7 +83,7 @@ type Entry = {
   /** Aimed at tenant A: the form a user would send, plus tenant ids a forger would add. */
   input: Input;
   /** The right caller succeeds (default: the owner, with the same input); the owner is not among the refused. */
-  positive?: { as?: (t: Tenants) => SessionUser | null; input?: Input; changesNothing?: boolean };
+  positive?: { as?: (t: Tenants) => SessionUser | null; input?: Input; changesNothing?: boolean; prepare?: (t: Tenants) => Promise<Record<string, unknown>> };
 };
 
 const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
@@ -101,6 +108,32 @@ const TABLE: Record<string, Entry> = {
     input: () => ({ email: "nobody-isolation@test.anxin", password: "not-the-password" }),
     owner: "buyerA",
     positive: { as: () => null, input: (t) => ({ email: t.emails.buyerA, password: TEST_PASSWORD }), changesNothing: true },
+  },
+  // The second step of an administrator's sign-in acts only on the administrator its pending cookie names:
+  // with no cookie every caller is refused; the control signs the tenants' admin in with a real code.
+  "app/(public)/login/second-factor/actions.ts#secondFactor": {
+    roles: "public",
+    scope: "self",
+    input: () => ({ code: "123456" }),
+    owner: "admin",
+    positive: {
+      as: () => null,
+      prepare: async (t) => {
+        process.env.NEXTAUTH_SECRET ??= "isolation-test-secret-0123456789abcdef";
+        const secret = newTotpSecret();
+        const user = await prisma.user.update({ where: { id: t.sessions.admin.userId }, data: { totpSecret: secret, totpEnabledAt: new Date() } });
+        (await cookies()).set(PENDING_COOKIE, await issuePendingToken(user));
+        return { code: totpCode(secret, stepAt(new Date())) };
+      },
+    },
+  },
+  // Only hides the caller's own recovery codes (a cookie of this browser); no row changes.
+  "app/(public)/login/recovery-codes/actions.ts#recoveryCodesSaved": {
+    roles: ["ADMIN"],
+    scope: "self",
+    input: (t) => forged(t),
+    owner: "admin",
+    positive: { changesNothing: true },
   },
   "app/_actions/sign-out.ts#signOut": { roles: "public", scope: "self", input: (t) => forged(t), owner: "buyerA" },
   "app/_actions/sign-out.ts#switchAccount": { roles: "public", scope: "self", input: (t) => ({ callbackUrl: "/pay/x", ...forged(t) }), owner: "buyerA" },
@@ -384,7 +417,8 @@ describe("server actions: positive controls (the right caller succeeds, so the c
   for (const [key, entry] of Object.entries(TABLE)) {
     it(key, async () => {
       const user = entry.positive?.as ? entry.positive.as(t) : entry.owner ? userOf(entry.owner) : null;
-      const { result, changes } = await call(key, user, (entry.positive?.input ?? entry.input)(t));
+      const input = entry.positive?.prepare ? await entry.positive.prepare(t) : (entry.positive?.input ?? entry.input)(t);
+      const { result, changes } = await call(key, user, input);
       expect(result).toMatchObject({ ok: true });
       // A sign-in changes only the browser's cookie; every other action changes rows.
       if (!entry.positive?.changesNothing) expect(changes.length).toBeGreaterThan(0);
