@@ -1,5 +1,6 @@
 "use client";
 
+import { type ConfirmOption, useConfirm } from "@/components/forms/use-confirm";
 import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useRouter } from "next/navigation";
@@ -20,6 +21,7 @@ export function ActionForm({
   successMessage,
   redirectTo,
   testId,
+  confirm,
   children,
 }: {
   action: Action;
@@ -29,11 +31,18 @@ export function ActionForm({
   successMessage?: string;
   redirectTo?: string;
   testId: string;
+  /** Asked before the action runs (money moves, or something cannot be undone): see useConfirm. */
+  confirm?: ConfirmOption;
   children?: ReactNode;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  // Without JavaScript the form posts to the server action itself: progressive enhancement needs the action as
+  // given, not wrapped, so a second state holds what such a post returned. With JavaScript, the wrapped one runs.
+  const [postedState, postAction] = useActionState(action as Action, null);
+  const [sentState, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  const state = sentState ?? postedState;
   const submit = useSubmit(formAction);
+  const asked = useConfirm(confirm, submit);
   const [key, renew] = useIdempotencyKey();
   useEffect(() => {
     if (!state?.ok) return;
@@ -42,7 +51,7 @@ export function ActionForm({
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <form action={formAction} onSubmit={submit} className="space-y-2" data-testid={testId} noValidate>
+    <form action={postAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -58,6 +67,7 @@ export function ActionForm({
       <Button type="submit" variant={variant} disabled={pending}>
         {label}
       </Button>
+      {asked.dialog}
     </form>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
       {title || actions ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : <span />}
@@ -16,9 +16,9 @@ export function Card({ title, actions, children, className = "" }: { title?: Rea
 
 export function Stat({ label, value, testId }: { label: ReactNode; value: ReactNode; testId?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <p className="text-sm text-slate-500">{label}</p>
-      <p className="mt-1 text-lg font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId}>
+      <p className="mt-1 break-words text-lg font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId}>
         {value}
       </p>
     </div>

@@ -1,4 +1,4 @@
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, assertRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { userAccountCode } from "@/lib/ledger/accounts";
@@ -75,7 +75,7 @@ export async function fundMovements(db: PrismaClient, actor: Actor, options: { c
 
 /** For the platform: the fund's size, its holders, and what it paid each day. */
 export async function fundAdminOverview(db: Db, actor: Actor, days = 30) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "fund.view");
   const [size] = await db.$queryRaw<{ units: bigint; pending: bigint; holders: number }[]>`
     SELECT COALESCE(sum(balance) FILTER (WHERE type = 'FUND'), 0)::bigint AS units,
            COALESCE(sum(balance) FILTER (WHERE type = 'FUND_PENDING'), 0)::bigint AS pending,

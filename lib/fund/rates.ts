@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db, Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -67,7 +67,7 @@ const e4FromYuan = (yuan: string): bigint => {
  * Rates are never edited: a new row supersedes the old from its day. Audited.
  */
 export async function setFundRate(tx: Tx, actor: Actor, raw: z.input<typeof fundRateSchema>, clock: Clock = systemClock) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "fund.rate");
   const input = fundRateSchema.parse(raw);
   const today = platformDayOf(clock.now());
   if (input.effectiveFrom < today || input.effectiveFrom > addDays(today, 366)) {

@@ -1,4 +1,4 @@
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -49,7 +49,7 @@ export async function getSettings<K extends SettingKey>(keys: readonly K[]): Pro
 
 /** Admins only; the value is validated against the setting's schema and the change is audited. */
 export async function updateSetting(tx: Tx, actor: Actor, key: string, value: unknown) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "settings.update");
   if (!isSettingKey(key)) throw new DomainError("not_found");
   const parsed = SETTINGS[key].schema.safeParse(value);
   if (!parsed.success) throw new DomainError("validation", { messageKey: "errors.setting_invalid", fieldErrors: { [key]: "errors.setting_invalid" } });

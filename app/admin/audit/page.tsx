@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { listAudit } from "@/lib/audit/list";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
 import { bigintCursor, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
@@ -15,7 +15,7 @@ const show = (value: unknown) => (value == null ? "—" : JSON.stringify(value))
 const QUERY = { cursor: bigintCursor };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("audit.view");
   const t = await getTranslations("adminAudit");
   const locale = await getLocale();
   const { entries, nextCursor } = await listAudit(prisma, user, { cursor: readSearchParams(await searchParams, QUERY).cursor });

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { fundRateSchema, setFundRate } from "@/lib/fund/rates";
 
-export const setFundRateAction = protectedAction("fund.set_rate", fundRateSchema, async (input, { user }) => {
+export const setFundRateAction = protectedAction("fund.rate", fundRateSchema, async (input, { user }) => {
   const result = await inTransaction(prisma, (tx) => setFundRate(tx, user, input));
   revalidatePath("/", "layout");
   return result;

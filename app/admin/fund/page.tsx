@@ -3,7 +3,8 @@ import { SalesChart } from "@/components/charts/sales-chart";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatBps, formatPer10k } from "@/lib/fund/format";
 import { fundAdminOverview, yieldSeries } from "@/lib/fund/overview";
@@ -21,7 +22,7 @@ const DAYS = 30;
 
 /** The platform's view of the fund: its size, holders, redemptions on their way, the yield paid, and its rate. */
 export default async function AdminFundPage() {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("fund.view");
   const t = await getTranslations("adminFund");
   const locale = await getLocale();
   const today = platformDayOf(new Date());
@@ -68,11 +69,14 @@ export default async function AdminFundPage() {
         )}
       </Card>
 
-      <Card title={t("setRate")} className="mt-6">
-        <div className="max-w-xl">
-          <RateForm today={today} />
-        </div>
-      </Card>
+      {/* Risk admins read the fund's figures; setting its rate is finance's (lib/auth/admin-roles.ts). */}
+      {can(user, "fund.rate") ? (
+        <Card title={t("setRate")} className="mt-6">
+          <div className="max-w-xl">
+            <RateForm today={today} />
+          </div>
+        </Card>
+      ) : null}
       <Card title={t("historyTitle")} className="mt-6">
         {history.length === 0 ? (
           <p className="text-sm text-slate-500">{t("noRates")}</p>

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { SETTING_KEYS } from "@/lib/settings/registry";
 import { getAllSettings } from "@/lib/settings/settings";
 import { SettingForm } from "./setting-form";
 
 export default async function SettingsPage() {
-  await requireArea("admin");
+  await requireAdmin("settings.view");
   const t = await getTranslations("adminSettings");
   const values = await getAllSettings();
   return (

@@ -5,11 +5,14 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { ADMIN_ROLES } from "@/lib/auth/admin-roles";
 import { createAdminAction } from "./actions";
 
 export function CreateAdminForm() {
   const t = useTranslations("adminUsers");
+  const tRole = useTranslations("adminRoles");
+  const tHint = useTranslations("adminRoleHints");
   const [state, action, pending] = useActionState(createAdminAction, null);
   const submit = useSubmit(action);
   const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
@@ -22,6 +25,13 @@ export function CreateAdminForm() {
       <Field label={t("name")} name="name" error={fieldError("name")} />
       <Field label={t("email")} name="email" type="email" error={fieldError("email")} />
       <Field label={t("password")} name="password" type="password" autoComplete="new-password" error={fieldError("password")} />
+      <SelectField label={t("adminRole")} name="adminRole" defaultValue="SUPPORT" error={fieldError("adminRole")}>
+        {ADMIN_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {tRole(r)} · {tHint(r)}
+          </option>
+        ))}
+      </SelectField>
       <Button type="submit" disabled={pending}>{t("create")}</Button>
     </form>
   );

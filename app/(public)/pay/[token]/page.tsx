@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { payOrderAction } from "@/app/buyer/orders/actions";
 import { PaySourceChoice } from "@/components/fund/pay-source-choice";
+import { PayDeadEnd } from "@/components/orders/pay-dead-end";
 import { ActionForm } from "@/components/orders/action-form";
 import { OrderLinesTable } from "@/components/orders/lines-table";
 import { Alert } from "@/components/ui/alert";
@@ -25,12 +26,13 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const user = await getSession();
   const back = `/pay/${encodeURIComponent(token)}`;
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
-  if (user.role !== "BUYER") return <Alert tone="info">{t("buyersOnly")}</Alert>;
+  // A link opened with the wrong account, or one that names nothing: say why and offer a way on.
+  if (user.role !== "BUYER") return <PayDeadEnd user={user} back={back} reason="notBuyer" />;
   const order = await getOrderByPayToken(prisma, user, token).catch((e) => {
     if (isDomainError(e)) return null;
     throw e;
   });
-  if (!order) return <Alert tone="error">{t("notFound")}</Alert>;
+  if (!order) return <PayDeadEnd user={user} back={back} reason="notFound" />;
   if (order.buyerId === user.userId) {
     return (
       <Card title={t("title")}>
@@ -46,14 +48,15 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   // The fund is offered to those who hold some, or who asked payments to draw on it (auto-sweep).
   const withFund = choice.fundFen > 0n || choice.sweepEnabled;
   const available = withFund ? balance + choice.fundFen : balance;
-  const expired = order.status !== "CREATED" || order.expiresAt <= new Date();
+  const closed = order.status !== "CREATED";
+  const expired = !closed && order.expiresAt <= new Date();
   const short = available < order.totalFen;
   return (
     <div className="space-y-4">
       <Card title={<span data-testid="pay-title">{t("title")}</span>}>
-        <p className="mb-3 text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
+        <p className="mb-3 break-words text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
         <OrderLinesTable order={order} />
-        {order.note ? <p className="mt-2 text-sm text-slate-500">{order.note}</p> : null}
+        {order.note ? <p className="mt-2 break-words text-sm text-slate-500">{order.note}</p> : null}
         <p className="mt-4 text-sm">
           {t("balance")} <span className="font-semibold tabular-nums" data-testid="pay-balance">{formatFen(balance)}</span>
           {withFund ? (
@@ -63,8 +66,10 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
             </>
           ) : null}
         </p>
-        <div className="mt-4">
-          {expired ? (
+        <div className="mt-4" data-testid="pay-state">
+          {closed ? (
+            <Alert tone="error">{t("closed")}</Alert>
+          ) : expired ? (
             <Alert tone="error">{t("expired")}</Alert>
           ) : short ? (
             <Alert tone="warning">{t("short", { missing: formatFen(order.totalFen - available) })}</Alert>
@@ -76,7 +81,7 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
           )}
         </div>
       </Card>
-      {!expired && short ? (
+      {!closed && !expired && short ? (
         <Card title={t("topUp")}>
           <TopUpForm />
         </Card>

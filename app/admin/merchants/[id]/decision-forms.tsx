@@ -1,5 +1,6 @@
 "use client";
 
+import { useConfirm } from "@/components/forms/use-confirm";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
@@ -16,17 +17,43 @@ function Outcome({ state }: { state: Awaited<ReturnType<typeof decideAction>> | 
   return state.ok ? <Alert tone="success">{t("decided")}</Alert> : <Alert tone="error">{state.error.message}{state.error.fieldErrors ? `: ${Object.values(state.error.fieldErrors).join(" ")}` : ""}</Alert>;
 }
 
-export function DecisionForms({ merchantId, fields, reasons, matches }: { merchantId: string; fields: string[]; reasons: readonly string[]; matches: number }) {
+export function DecisionForms({
+  merchantId,
+  merchantName,
+  coolingDays,
+  fields,
+  reasons,
+  matches,
+}: {
+  merchantId: string;
+  merchantName: string;
+  coolingDays: number;
+  fields: string[];
+  reasons: readonly string[];
+  matches: number;
+}) {
   const t = useTranslations("adminMerchants");
   const tOnb = useTranslations("onboarding");
   const tReasons = useTranslations("rejectReasons");
   const [state, action, pending] = useActionState(decideAction, null);
   const submit = useSubmit(action);
   const [asked, setAsked] = useState<string[]>([]);
+  // Approving and rejecting cannot be taken back: each asks first, naming the merchant and what follows.
+  // Without a choice (risk level, reason) nothing is asked: the server answers with the field's error.
+  const approve = useConfirm((form) => {
+    const risk = String(form.get("riskLevel") ?? "");
+    if (!["LOW", "MEDIUM", "HIGH"].includes(risk)) return null;
+    return { title: t("approveTitle"), body: t("approveBody", { merchant: merchantName, risk: t(`risk.${risk as "LOW" | "MEDIUM" | "HIGH"}`) }), confirmLabel: t("approve"), cancelLabel: t("back") };
+  }, submit);
+  const reject = useConfirm((form) => {
+    const reason = String(form.get("reasonCode") ?? "");
+    if (!reasons.includes(reason)) return null;
+    return { title: t("rejectTitle"), body: t("rejectBody", { merchant: merchantName, reason: tReasons(reason as never), days: coolingDays }), confirmLabel: t("reject"), cancelLabel: t("back"), tone: "danger" };
+  }, submit);
   return (
     <div className="space-y-6" data-testid="decision-forms">
       <Outcome state={state} />
-      <form action={action} onSubmit={submit} className="space-y-2" data-testid="approve-form">
+      <form action={action} onSubmit={approve.onSubmit} className="space-y-2" data-testid="approve-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="APPROVE" />
         <SelectField label={t("riskLevel")} name="riskLevel" defaultValue="">
@@ -44,6 +71,7 @@ export function DecisionForms({ merchantId, fields, reasons, matches }: { mercha
           </label>
         ) : null}
         <Button type="submit" disabled={pending}>{t("approve")}</Button>
+        {approve.dialog}
       </form>
       <form action={action} onSubmit={submit} className="space-y-2" data-testid="needs-info-form">
         <input type="hidden" name="merchantId" value={merchantId} />
@@ -64,7 +92,7 @@ export function DecisionForms({ merchantId, fields, reasons, matches }: { mercha
         <textarea id="needs-info-message" name="message" rows={2} className={textareaClass} />
         <Button type="submit" variant="secondary" disabled={pending}>{t("askForInfo")}</Button>
       </form>
-      <form action={action} onSubmit={submit} className="space-y-2" data-testid="reject-form">
+      <form action={action} onSubmit={reject.onSubmit} className="space-y-2" data-testid="reject-form">
         <input type="hidden" name="merchantId" value={merchantId} />
         <input type="hidden" name="decision" value="REJECT" />
         <SelectField label={t("reasonCode")} name="reasonCode" defaultValue="">
@@ -76,6 +104,7 @@ export function DecisionForms({ merchantId, fields, reasons, matches }: { mercha
         <label className="block text-sm font-medium text-slate-700" htmlFor="reject-message">{t("message")}</label>
         <textarea id="reject-message" name="message" rows={2} className={textareaClass} />
         <Button type="submit" variant="danger" disabled={pending}>{t("reject")}</Button>
+        {reject.dialog}
       </form>
     </div>
   );
