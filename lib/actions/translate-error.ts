@@ -20,7 +20,8 @@ const plain = (value: unknown): string | number => (typeof value === "bigint" ? 
  */
 export function fieldLabel(t: Translate, path: string, labelKey?: string): string {
   const index = /\.(\d+)(?:\.|$)/.exec(path);
-  const key = labelKey ?? `fields.${path.replace(/\.\d+(?=\.|$)/g, "Row")}`;
+  // An item of a list of values ("files.1") is called by the list; a field of a row by the row's label.
+  const key = labelKey ?? `fields.${path.replace(/\.\d+$/, "").replace(/\.\d+(?=\.)/g, "Row")}`;
   const row = { line: index ? Number(index[1]) + 1 : 1 };
   return t.has(key as never) ? t(key as never, row as never) : t("fields._" as never);
 }

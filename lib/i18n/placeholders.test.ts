@@ -36,6 +36,7 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "components/merchant/status-badge.tsx", firstArg: "status", keys: "merchantStatus.*", why: "status words" },
   { file: "components/forms/file-input.tsx", firstArg: "found.key", keys: "validation.file.*|validation.evidence.*", passes: ["max"], why: "fileSelectionProblem returns the key with its {max}" },
   { file: "components/layout/language-switch.tsx", firstArg: "next", keys: "language.zh-CN|language.en", why: "language names" },
+  { file: "components/audit/audit-values.tsx", firstArg: "key", keys: "merchantStatus.*|disputes.status.*|adminMerchants.risk.*|disputes.decisionReasons.*|rejectReasons.*|roles.*|onboarding.fields.*", why: "an audit value's code by its label" },
 ];
 
 /** Keys handed to a function that adds the parameters itself. */

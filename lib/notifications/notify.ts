@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
+import type { NotificationKind } from "./kinds";
 
-/** In the same transaction as the change it announces. `kind` is a key under `notifications.` in the catalogs. */
-export async function notify(tx: Tx, userId: string, kind: string, params: Record<string, string | number> = {}) {
+/** In the same transaction as the change it announces. `kind` is a key under `notifications.kinds.` in the catalogs. */
+export async function notify(tx: Tx, userId: string, kind: NotificationKind, params: Record<string, string | number> = {}) {
   await tx.notification.create({ data: { userId, kind, params } });
 }
 
