@@ -8,6 +8,10 @@ import { prisma } from "@/lib/db/client";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { formatFen } from "@/lib/money/fen";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminHome"))("title") };
+}
+
 export default async function AdminHome() {
   const user = await requireArea("admin");
   const t = await getTranslations("adminHome");

@@ -18,7 +18,7 @@ export async function NotificationList({ notifications }: { notifications: Notif
             <span className={n.readAt ? "text-slate-600" : "font-medium text-slate-900"}>
               {t.has(key as never) ? t(key as never, values as never) : n.kind}
             </span>
-            <time className="text-xs text-slate-400">{formatDateTime(n.createdAt, locale)}</time>
+            <time className="text-xs text-slate-500">{formatDateTime(n.createdAt, locale)}</time>
           </li>
         );
       })}

@@ -6,7 +6,7 @@ import { formatFen } from "@/lib/money/fen";
 export async function OrderLinesTable({ order }: { order: Order & { lines: OrderLine[] } }) {
   const t = await getTranslations("orders");
   return (
-    <Table head={[t("item"), t("quantity"), t("unitPrice"), t("amount")]} numeric={[1, 2, 3]}>
+    <Table caption={t("lines")} head={[t("item"), t("quantity"), t("unitPrice"), t("amount")]} numeric={[1, 2, 3]}>
       {order.lines.map((l) => (
         <tr key={l.id.toString()}>
           <Td>{l.name}</Td>

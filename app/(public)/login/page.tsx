@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("login");
   const { callbackUrl } = readSearchParams(await searchParams, QUERY);
   return (
-    <Card title={<span data-testid="login-title">{t("title")}</span>}>
+    <Card heading="h1" title={<span data-testid="login-title">{t("title")}</span>}>
       <LoginForm callbackUrl={callbackUrl} />
       <p className="mt-4 text-sm text-slate-600">
         {t("noAccount")}{" "}

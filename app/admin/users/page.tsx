@@ -13,6 +13,10 @@ import { formatDateTime } from "@/lib/time/format";
 import { CreateAdminForm } from "./create-admin-form";
 import { idCursor, readSearchParams, searchText, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminUsers"))("title") };
+}
+
 const QUERY = { q: searchText(100), cursor: idCursor };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -37,7 +41,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             />
             <button className={buttonClass("secondary")}>{t("searchSubmit")}</button>
           </form>
-          <Table head={[t("name"), t("email"), t("role"), t("createdAt")]}>
+          <Table caption={t("list")} head={[t("name"), t("email"), t("role"), t("createdAt")]}>
             {users.map((u) => (
               <tr key={u.id}>
                 <Td>{u.name}</Td>

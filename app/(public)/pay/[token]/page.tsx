@@ -16,6 +16,10 @@ import { userBalance } from "@/lib/ledger/accounts";
 import { formatFen } from "@/lib/money/fen";
 import { isPayToken } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("pay"))("title") };
+}
+
 /** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet. */
 export default async function PayPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -24,15 +28,27 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const user = await getSession();
   const back = `/pay/${encodeURIComponent(token)}`;
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
-  if (user.role !== "BUYER") return <Alert tone="info">{t("buyersOnly")}</Alert>;
+  if (user.role !== "BUYER") {
+    return (
+      <Card heading="h1" title={t("title")}>
+        <Alert tone="info">{t("buyersOnly")}</Alert>
+      </Card>
+    );
+  }
   const order = await getOrderByPayToken(prisma, user, token).catch((e) => {
     if (isDomainError(e)) return null;
     throw e;
   });
-  if (!order) return <Alert tone="error">{t("notFound")}</Alert>;
+  if (!order) {
+    return (
+      <Card heading="h1" title={t("title")}>
+        <Alert tone="error">{t("notFound")}</Alert>
+      </Card>
+    );
+  }
   if (order.buyerId === user.userId) {
     return (
-      <Card title={t("title")}>
+      <Card heading="h1" title={t("title")}>
         <Alert tone="success">{t("alreadyPaid")}</Alert>
         <Link href={`/buyer/orders/${order.id}`} className={`${buttonClass("primary")} mt-4`} data-testid="to-order">
           {t("toOrder")}
@@ -45,7 +61,7 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const short = balance < order.totalFen;
   return (
     <div className="space-y-4">
-      <Card title={<span data-testid="pay-title">{t("title")}</span>}>
+      <Card heading="h1" title={<span data-testid="pay-title">{t("title")}</span>}>
         <p className="mb-3 text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
         <OrderLinesTable order={order} />
         {order.note ? <p className="mt-2 text-sm text-slate-500">{order.note}</p> : null}

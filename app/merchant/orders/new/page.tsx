@@ -7,6 +7,10 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getOwnMerchantOrThrow } from "@/lib/merchants/get-own-merchant";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("newTitle") };
+}
+
 export default async function NewOrderPage() {
   const user = await requireArea("merchant");
   const t = await getTranslations("orders");
