@@ -10,6 +10,7 @@ import { shippedOrderViaUi } from "./orders-helpers";
 
 /** The field is marked, and one of the elements describing it says `message`; the form shows it once, with one summary. */
 async function expectFieldError(form: Locator, control: Locator, message: string) {
+  await expect(form.getByText(message, { exact: true })).toHaveCount(1);
   await expect(control).toHaveAttribute("aria-invalid", "true");
   const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter(Boolean);
   const described = await Promise.all(ids.map((id) => form.page().locator(`[id="${id}"]`).innerText()));

@@ -12,11 +12,12 @@ import type { Evidence } from "@/lib/disputes/thread";
 import { multiLine, recordId, singleLine } from "@/lib/validation/text";
 import { idempotencyKey, yuanAmount } from "@/lib/wallet/schemas";
 
-// Empty file inputs arrive as a zero-byte unnamed File: those are "no file", not an empty upload.
+// An empty file input arrives as a zero-byte File (named "" or, after the server action's decoding, "blob"):
+// that is "no file". A zero-byte file is no evidence either, so it is dropped the same way.
 const files = z
   .union([z.instanceof(File), z.array(z.instanceof(File))])
   .optional()
-  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0 || f.name !== ""));
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((f) => f.size > 0));
 
 async function evidence(list: File[]): Promise<Evidence[]> {
   return Promise.all(list.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name })));
