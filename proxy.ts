@@ -43,6 +43,13 @@ async function gate(request: NextRequest, requestHeaders: Headers): Promise<Next
   if (!area) return NextResponse.next({ request: { headers: requestHeaders } });
   const cookie = request.cookies.get(sessionCookieName())?.value;
   const user = await currentSessionUser(prisma, cookie);
+  if (!user && isServerAction(request)) {
+    // A form posted from a page whose session has ended meanwhile (signed out elsewhere, password changed,
+    // expired): a redirect would make the browser re-post the action to /login and break the page. The
+    // action client refuses it instead ("please sign in", in the form), and nothing runs without a session.
+    // The cookie is left alone here: changing it would make Next.js re-render the page with the answer.
+    return NextResponse.next({ request: { headers: requestHeaders } });
+  }
   if (!user) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
@@ -56,6 +63,9 @@ async function gate(request: NextRequest, requestHeaders: Headers): Promise<Next
   }
   return NextResponse.next({ request: { headers: requestHeaders } });
 }
+
+/** A Next.js server action call: a POST naming the action in the Next-Action header. */
+const isServerAction = (request: NextRequest) => request.method === "POST" && request.headers.has("next-action");
 
 export const config = {
   // Everything but Next.js' static files, which are fingerprinted and carry no page.

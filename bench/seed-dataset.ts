@@ -76,6 +76,8 @@ export async function seedDataset(pool: pg.Pool, merchants: number, orders: numb
     await client.query(
       `UPDATE ledger_accounts a SET balance = s.total FROM (SELECT account, SUM(amount) AS total FROM history GROUP BY account) s WHERE a.id = s.account`,
     );
+    // Each account's hash chain over the history, as ledger_post would have built it posting by posting.
+    await client.query("SELECT ledger_chain_rebuild()");
     await client.query(`SELECT setval(pg_get_serial_sequence('journals', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM journals), false)`);
     await client.query(`SELECT setval(pg_get_serial_sequence('postings', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM postings), false)`);
     await client.query("COMMIT");

@@ -54,6 +54,8 @@ test.describe("disputes @disputes", () => {
     await decide.getByLabel("裁决原因").selectOption("SHARED_RESPONSIBILITY");
     await decide.getByLabel("裁决说明（双方可见）").fill("运输损坏，双方分担");
     await decide.getByRole("button", { name: "提交裁决" }).click();
+    await expect(admin.getByRole("dialog")).toContainText("将向买家退还 ¥120.00");
+    await admin.getByRole("dialog").getByRole("button", { name: "提交裁决" }).click();
     await expect(admin.getByTestId("dispute-status")).toHaveText("已结束：部分退款");
     await adminContext.close();
 

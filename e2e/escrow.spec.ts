@@ -15,6 +15,8 @@ test.describe("escrow @escrow", () => {
     await form.getByLabel("数量 1").fill("2");
     await form.getByLabel("单价（元） 1").fill("168.50");
     await form.getByLabel("运费（元）").fill("12");
+    // The form previews what the server will compute (and what the release below pays).
+    await expect(merchant.getByTestId("preview-net")).toHaveText("¥328.24");
     await form.getByRole("button", { name: "创建订单" }).click();
     await expect(merchant.getByTestId("order-total")).toHaveText("¥349.00");
     const orderNo = (await merchant.getByTestId("order-no").innerText()).replace(/\D/g, "");
@@ -40,6 +42,9 @@ test.describe("escrow @escrow", () => {
 
     await buyer.reload();
     await buyer.getByTestId("confirm-form").getByRole("button", { name: "确认收货" }).click();
+    // Money moves only after the buyer confirms in the dialog that names the amount and the shop.
+    await expect(buyer.getByRole("dialog")).toContainText("¥349.00 将放款给 青禾茶舍");
+    await buyer.getByRole("dialog").getByRole("button", { name: "确认收货并放款" }).click();
     await expect(buyer.getByTestId("order-status")).toHaveText("已完成");
     await expect(buyer.getByTestId("order-timeline")).toContainText("买家确认收货");
 

@@ -28,6 +28,8 @@ type TenantA = {
   onboardingMerchantId: string;
   onboardingEmail: string;
   onboardingState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  /** The email that told buyer A its order shipped, in the admin outbox. */
+  outboxEmailId: string;
 };
 
 type RouteSpec = {
@@ -49,11 +51,19 @@ const MERCHANTS_B: Caller[] = ["merchant2", "merchantInOnboarding"];
 const ROUTES: Record<string, RouteSpec> = {
   "/": { url: () => "/", allow: "everyone" },
   "/login": { url: () => "/login", allow: "everyone" },
+  "/login/second-factor": { url: () => "/login/second-factor", allow: "everyone" },
+  // Shows only the codes sealed for the signed-in administrator; anyone else is sent on.
+  "/login/recovery-codes": { url: () => "/login/recovery-codes", allow: "everyone" },
   "/register": { url: () => "/register", allow: "everyone" },
   "/forbidden": { url: () => "/forbidden", allow: "everyone" },
   // Its buyer is sent on to the order; anyone else gets "not available" (a normal page, without the order).
   "/pay/[token]": { url: (a) => `/pay/${a.payToken}`, allow: ["buyer"], shows: (a) => `/buyer/orders/${a.orderId}`, refusalMayRender: true },
   "/api/health": { url: () => "/api/health", allow: "everyone" },
+  "/forgot-password": { url: () => "/forgot-password", allow: "everyone" },
+  // A token shaped like a link's that no link has: the page says so, to anyone.
+  "/reset-password/[token]": { url: () => `/reset-password/${"A".repeat(43)}`, allow: "everyone" },
+  // Everyone signed in is sent to the account page of their own area.
+  "/account": { url: () => "/account", allow: ["admin", "merchant", "buyer"], own: ["merchantInOnboarding", "merchant2", "buyer2"] },
 
   "/admin": { url: () => "/admin", ...area("admin") },
   "/admin/audit": { url: () => "/admin/audit", ...area("admin") },
@@ -66,6 +76,10 @@ const ROUTES: Record<string, RouteSpec> = {
   "/admin/orders/[id]": { url: (a) => `/admin/orders/${a.orderId}`, ...area("admin"), shows: (a) => a.orderNo },
   "/admin/settings": { url: () => "/admin/settings", ...area("admin") },
   "/admin/users": { url: () => "/admin/users", ...area("admin") },
+  "/admin/account": { url: () => "/admin/account", ...area("admin") },
+  "/admin/notifications": { url: () => "/admin/notifications", ...area("admin") },
+  "/admin/outbox": { url: () => "/admin/outbox", ...area("admin") },
+  "/admin/outbox/[id]": { url: (a) => `/admin/outbox/${a.outboxEmailId}`, ...area("admin"), shows: () => DEMO.buyer },
 
   "/buyer": { url: () => "/buyer", ...area("buyer", ["buyer2"]) },
   "/buyer/orders": { url: () => "/buyer/orders", ...area("buyer", ["buyer2"]), shows: (a) => a.orderNo },
@@ -73,6 +87,9 @@ const ROUTES: Record<string, RouteSpec> = {
   "/buyer/disputes": { url: () => "/buyer/disputes", ...area("buyer", ["buyer2"]), shows: (a) => a.orderNo },
   "/buyer/disputes/[id]": { url: (a) => `/buyer/disputes/${a.disputeId}`, ...area("buyer"), shows: (a) => a.orderNo },
   "/buyer/wallet": { url: () => "/buyer/wallet", ...area("buyer", ["buyer2"]) },
+  "/buyer/account": { url: () => "/buyer/account", ...area("buyer", ["buyer2"]) },
+  // Tenant A's order shipped and its dispute opened: its buyer and merchant were told, no one else.
+  "/buyer/notifications": { url: () => "/buyer/notifications", ...area("buyer", ["buyer2"]), shows: (a) => a.orderNo },
 
   "/merchant": { url: () => "/merchant", ...area("merchant", MERCHANTS_B) },
   "/merchant/calendar": { url: () => "/merchant/calendar", ...area("merchant", MERCHANTS_B) },
@@ -83,6 +100,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "/merchant/disputes": { url: () => "/merchant/disputes", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
   "/merchant/disputes/[id]": { url: (a) => `/merchant/disputes/${a.disputeId}`, ...area("merchant"), shows: (a) => a.orderNo },
   "/merchant/wallet": { url: () => "/merchant/wallet", ...area("merchant", MERCHANTS_B) },
+  "/merchant/account": { url: () => "/merchant/account", ...area("merchant", MERCHANTS_B) },
+  "/merchant/notifications": { url: () => "/merchant/notifications", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
   "/api/merchant/orders-csv": { url: () => "/api/merchant/orders-csv", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
 
   // Files: the dispute's parties and the platform; the document's merchant and the platform.
@@ -113,6 +132,11 @@ const CRAFTED_QUERIES = [
   "step=%00",
   "role=%00&callbackUrl=%00",
   "callbackUrl=//evil.example&callbackUrl=/x",
+  "reset=%00&reset=1",
+  "before=%00",
+  "before=a&before=b",
+  "before=99999999999999999999999",
+  "before=-1&status=bogus",
   "%00=%00",
 ];
 /** Dynamic segments that name nothing: each must be a 404, never a 500. */
@@ -164,6 +188,9 @@ async function createTenantA(browser: Browser): Promise<TenantA> {
   const admin = await request.newContext({ baseURL, storageState: storageStateFor("admin") });
   const queue = await (await admin.get(`/admin/merchants?status=ALL&q=${encodeURIComponent(onboardingEmail)}`)).text();
   const onboardingMerchantId = queue.match(/\/admin\/merchants\/([a-z0-9]+)"/)![1];
+  // Shipping wrote buyer A an email in the same statement (newest first: the first such row is this order's).
+  const outbox = await (await admin.get("/admin/outbox")).text();
+  const outboxEmailId = new RegExp(`data-kind="order.shipped" data-to="${DEMO.buyer}"[^]*?href="/admin/outbox/(\\d+)"`).exec(outbox)![1];
   await admin.dispose();
 
   return {
@@ -176,6 +203,7 @@ async function createTenantA(browser: Browser): Promise<TenantA> {
     onboardingMerchantId,
     onboardingEmail,
     onboardingState,
+    outboxEmailId,
   };
 }
 

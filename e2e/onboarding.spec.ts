@@ -104,6 +104,8 @@ test.describe("merchant onboarding @onboarding", () => {
     const approve = admin.getByTestId("approve-form");
     await approve.getByLabel("风险等级").selectOption("MEDIUM");
     await approve.getByRole("button", { name: "通过" }).click();
+    await expect(admin.getByRole("dialog")).toContainText("福州青禾茶业有限公司 将以中风险等级通过审核");
+    await admin.getByRole("dialog").getByRole("button", { name: "通过" }).click();
     await expect(admin.getByTestId("review-status")).toHaveText("已通过");
     await expect(admin.getByTestId("pricing")).toContainText("中风险：担保交易手续费 1.00%，保证金比例 5.00%");
     await admin.goto("/admin/audit");

@@ -19,6 +19,8 @@ export async function shippedOrderViaUi(browser: Browser, item: string, priceYua
   await buyer.goto(payPath);
   await buyer.getByTestId("pay-form").getByRole("button").click();
   await buyer.getByTestId("to-order").click();
+  // The URL once the order page is there, not the payment page's (the click only starts the navigation).
+  await buyer.waitForURL(/\/buyer\/orders\/[^/]+$/);
   const buyerOrderUrl = buyer.url();
 
   await merchant.reload();

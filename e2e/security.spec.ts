@@ -14,7 +14,7 @@ async function registerBuyer(page: Page, email: string, password: string) {
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(password);
   await page.getByTestId("register-submit").click();
-  await expect(page).toHaveURL(/\/buyer\/wallet$/);
+  await expect(page).toHaveURL(/\/buyer$/);
 }
 
 test.describe("security @security", () => {
@@ -29,10 +29,10 @@ test.describe("security @security", () => {
       await page.locator('input[name="email"]').fill(DEMO.buyer);
       await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
       await page.getByTestId("login-submit").click();
-      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
+      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer`);
       // Signed in, the login page itself sends the visitor home.
       await page.goto(`/login?callbackUrl=${encodeURIComponent(value)}`);
-      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer/wallet`);
+      await expect(page, JSON.stringify(value)).toHaveURL(`${portal}/buyer`);
       expect(requests.filter((r) => !r.url.startsWith(portal)), JSON.stringify(value)).toEqual([]);
       await context.close();
     }
@@ -94,6 +94,8 @@ test.describe("security @security", () => {
     await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(password);
     await page.getByTestId("login-submit").click();
+    await expect(page).toHaveURL(/\/buyer$/);
+    await page.goto("/buyer/wallet");
     await expect(page.getByTestId("wallet-balance")).toHaveText("¥0.00");
     await expect(page.getByTestId("movements-empty")).toBeVisible();
     await first.close();
@@ -102,10 +104,10 @@ test.describe("security @security", () => {
   test.describe("security headers", () => {
     test("every page carries a nonce CSP and the other headers; pages render and hydrate with no CSP violation", async ({ browser, baseURL }) => {
       const pages: { role?: keyof typeof DEMO; paths: string[] }[] = [
-        { paths: ["/login", "/register"] },
-        { role: "merchant", paths: ["/merchant", "/merchant/calendar", "/merchant/orders", "/merchant/wallet"] },
-        { role: "buyer", paths: ["/buyer/wallet", "/buyer/orders"] },
-        { role: "admin", paths: ["/admin", "/admin/users", "/admin/settings"] },
+        { paths: ["/login", "/register", "/forgot-password"] },
+        { role: "merchant", paths: ["/merchant", "/merchant/calendar", "/merchant/orders", "/merchant/wallet", "/merchant/account"] },
+        { role: "buyer", paths: ["/buyer", "/buyer/wallet", "/buyer/orders", "/buyer/notifications"] },
+        { role: "admin", paths: ["/admin", "/admin/users", "/admin/settings", "/admin/outbox"] },
       ];
       for (const { role, paths } of pages) {
         const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
@@ -195,9 +197,41 @@ test.describe("security @security", () => {
       await page.getByLabel("邮箱").fill(uniqueEmail("nojs"));
       await page.getByLabel("密码").fill(password);
       await page.getByTestId("register-submit").click();
-      await expect(page).toHaveURL(/\/buyer\/wallet$/);
+      await expect(page).toHaveURL(/\/buyer$/);
       expect(requests.some((r) => r.method === "POST" && new URL(r.url).pathname === "/register")).toBe(true);
       for (const { url } of requests) expect(url).not.toContain(password);
+    });
+
+    test("changing the password and asking for a reset link post; no password is in a URL", async ({ page, context }) => {
+      const requests = recordRequests(context);
+      const email = uniqueEmail("nojs-change");
+      const password = "no-script-password-43";
+      const changed = "no-script-changed-44";
+      await page.goto("/register");
+      await page.getByLabel("名称").fill("无脚本");
+      await page.getByLabel("邮箱").fill(email);
+      await page.getByLabel("密码").fill(password);
+      await page.getByTestId("register-submit").click();
+      await expect(page).toHaveURL(/\/buyer$/);
+      await page.goto("/buyer/account");
+      const form = page.getByTestId("change-password-form");
+      await form.getByLabel("当前密码").fill(password);
+      await form.getByLabel("新密码", { exact: true }).fill(changed);
+      await form.getByLabel("再次输入新密码").fill(changed);
+      await form.getByRole("button", { name: "修改密码" }).click();
+      await expect(page.getByText("密码已修改，其他设备上的登录已退出。")).toBeVisible();
+      // Still signed in on this browser.
+      await page.goto("/buyer/account");
+      await expect(page.getByTestId("account-email")).toHaveText(email);
+
+      await context.clearCookies();
+      await page.goto("/forgot-password");
+      await page.getByLabel("邮箱").fill(email);
+      await page.getByRole("button", { name: "发送重设链接" }).click();
+      await expect(page.getByTestId("forgot-sent")).toContainText(email);
+      const posts = requests.filter((r) => r.method === "POST").map((r) => new URL(r.url).pathname);
+      expect(posts).toEqual(["/register", "/buyer/account", "/forgot-password"]);
+      for (const { url } of requests) for (const secret of [password, changed]) expect(url).not.toContain(secret);
     });
 
     test.describe("as the admin", () => {

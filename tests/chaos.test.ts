@@ -14,6 +14,9 @@ import { payOrder } from "@/lib/escrow/pay";
 import { cancelOrder, refundOrder } from "@/lib/escrow/refund";
 import { shipOrder } from "@/lib/escrow/ship";
 import { isDomainError } from "@/lib/errors/domain-error";
+import { redeemFromFund, settleDueRedemptions } from "@/lib/fund/redeem";
+import { subscribeToFund } from "@/lib/fund/subscribe";
+import { setAutoSweep, sweepIdleBalances } from "@/lib/fund/sweep";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { DAY, HOUR, MINUTE, fixedClock } from "@/lib/time/clock";
 import { prisma, resetDatabase } from "@/tests/db";
@@ -58,6 +61,8 @@ describe("chaos", () => {
     const merchants = await Promise.all([1, 2, 3].map(() => createUser("MERCHANT", { approved: true })));
     const buyers = await Promise.all([1, 2, 3, 4].map(() => createUser("BUYER", { balanceFen: 50_000_00n })));
     const admin = await createUser("ADMIN");
+    // Half the buyers keep idle money in the fund: the nightly sweep and payments that reach into it race the rest.
+    for (const b of buyers.slice(0, 2)) await inTransaction(prisma, (tx) => setAutoSweep(tx, b.actor, { enabled: true, floorFen: 10_000n }));
     const orders: Order[] = [];
     // Keys already used per (operation, order): a retry reuses one, as a double click or a lost answer would.
     const usedKeys = new Map<string, string>();
@@ -95,7 +100,10 @@ describe("chaos", () => {
       await run(name, (tx) => act(tx, o, d));
     };
     const ops = {
-      pay: (o: Order) => run("pay", (tx) => payOrder(tx, o.buyer, { token: o.payToken, idempotencyKey: keyFor("pay", o.id) }, clock)),
+      pay: (o: Order) =>
+        run("pay", (tx) => payOrder(tx, o.buyer, { token: o.payToken, idempotencyKey: keyFor("pay", o.id), source: pick(["WALLET", "FUND", "AUTO"] as const) }, clock)),
+      subscribe: (o: Order) => run("fund.subscribe", (tx) => subscribeToFund(tx, o.buyer, { amountFen: amount(o.totalFen), idempotencyKey: keyFor("subscribe", o.id) })),
+      redeem: (o: Order) => run("fund.redeem", (tx) => redeemFromFund(tx, o.buyer, { amountFen: amount(o.totalFen * 3n), idempotencyKey: keyFor("redeem", o.id) }, clock)),
       ship: (o: Order) => run("ship", (tx) => shipOrder(tx, o.merchant, o.id, { carrier: "SF", trackingNo: "SF12345678" }, clock)),
       confirm: (o: Order) => run("confirm", (tx) => confirmReceipt(tx, o.buyer, { orderId: o.id, idempotencyKey: keyFor("confirm", o.id) }, clock)),
       extend: (o: Order) => run("extend", (tx) => extendAutoConfirm(tx, o.buyer, o.id, clock)),
@@ -125,7 +133,7 @@ describe("chaos", () => {
       if (open?.status === "AWAITING_BUYER") return ["buyerAccept", "buyerEscalate", "buyerWithdraw"];
       if (open?.status === "ESCALATED") return ["adminDecide", "adminDecide", "merchantAccept"];
       switch (row.status) {
-        case "CREATED": return ["pay", "pay", "pay"];
+        case "CREATED": return ["pay", "pay", "pay", "subscribe", "redeem"];
         case "PAID": return ["ship", "ship", "refund", "cancel", "dispute"];
         case "SHIPPED": return ["confirm", "confirm", "refund", "dispute", "extend", "dispute"];
         case "COMPLETED": return ["dispute", "dispute", "merchantAccept", "adminDecide"];
@@ -154,6 +162,8 @@ describe("chaos", () => {
         () => enforceDisputeDeadlines(prisma, clock),
         () => job("escrow.release-reserves")(null),
         () => job("escrow.expire-unpaid")(null),
+        () => settleDueRedemptions(prisma, clock),
+        () => sweepIdleBalances(prisma),
       ]) {
         try {
           await work();

@@ -12,8 +12,8 @@ import type { Evidence } from "@/lib/disputes/thread";
 import { multiLine, recordId, singleLine } from "@/lib/validation/text";
 import { idempotencyKey, yuanAmount } from "@/lib/wallet/schemas";
 
-// An empty file input arrives as a zero-byte File (named "" or, after the server action's decoding, "blob"):
-// that is "no file". A zero-byte file is no evidence either, so it is dropped the same way.
+// Evidence is optional. An empty file input still sends one part: a zero-byte File whose name the browser
+// and React's form encoding set variously ("", "blob"). Zero bytes carry no evidence: no file.
 const files = z
   .union([z.instanceof(File), z.array(z.instanceof(File))])
   .optional()

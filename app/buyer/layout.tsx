@@ -7,6 +7,7 @@ export default async function BuyerLayout({ children }: { children: React.ReactN
   const t = await getTranslations("nav");
   return (
     <AreaShell area="buyer" user={user} nav={[
+        { href: "/buyer", label: t("home") },
         { href: "/buyer/orders", label: t("orders") },
         { href: "/buyer/disputes", label: t("disputes") },
         { href: "/buyer/wallet", label: t("wallet") },

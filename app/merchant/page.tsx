@@ -14,8 +14,9 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { userBalance } from "@/lib/ledger/accounts";
 import { getOwnApplication } from "@/lib/merchants/onboarding/application";
+import { reapplyOpensAt } from "@/lib/merchants/onboarding/submit";
 import { formatFen } from "@/lib/money/fen";
-import { listNotifications } from "@/lib/notifications/notify";
+import { listNotifications, unreadCount } from "@/lib/notifications/notify";
 import { formatDateTime } from "@/lib/time/format";
 
 export async function generateMetadata() {
@@ -26,12 +27,15 @@ export default async function MerchantHome() {
   const user = await requireArea("merchant");
   const t = await getTranslations("merchantHome");
   const tReasons = await getTranslations("rejectReasons");
+  const tNotifications = await getTranslations("notifications");
   const locale = await getLocale();
-  const [{ merchant, application }, balance, notifications] = await Promise.all([
+  const [{ merchant, application }, balance, notifications, unread] = await Promise.all([
     getOwnApplication(prisma, user),
     userBalance(prisma, user.userId),
     listNotifications(prisma, user, 10),
+    unreadCount(prisma, user),
   ]);
+  const opensAt = merchant.status === "REJECTED" ? await reapplyOpensAt(merchant) : null;
   return (
     <>
       <PageHeader title={merchant.displayName} description={t("description")} />
@@ -68,16 +72,24 @@ export default async function MerchantHome() {
                   {t("rejected", { reason: application?.reviewReasonCode ? tReasons(application.reviewReasonCode as never) : "" })}
                   {application?.reviewMessage ? <span className="mt-1 block">“{application.reviewMessage}”</span> : null}
                 </Alert>
-                <ReapplyButton />
+                {opensAt ? <ReapplyButton opensOn={formatDateTime(opensAt, locale)} open={opensAt <= new Date()} /> : null}
               </>
             ) : null}
-            {merchant.status === "SUSPENDED" ? <Alert tone="error">{t("suspended")}</Alert> : null}
+            {merchant.status === "SUSPENDED" ? (
+              <>
+                <Alert tone="error">{t("suspended")}</Alert>
+                <p className="text-sm text-slate-600">{t("suspendedNext")}</p>
+              </>
+            ) : null}
           </div>
         </Card>
         <div className="space-y-4">
           {merchant.status !== "APPROVED" ? <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" /> : null}
-          <Card title={t("notifications")} actions={<MarkReadButton />}>
-            <NotificationList notifications={notifications} />
+          <Card title={t("notifications")} actions={<MarkReadButton unread={unread} />}>
+            <NotificationList notifications={notifications} role={user.role} />
+            <Link href="/merchant/notifications" className="mt-3 inline-block text-xs font-medium text-brand-700 hover:underline">
+              {tNotifications("viewAll")}
+            </Link>
           </Card>
         </div>
       </div>

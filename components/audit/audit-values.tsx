@@ -25,6 +25,10 @@ export async function AuditValues({ values, targetType, targetId }: { values: un
       return targetType === "dispute" ? word(`disputes.decisionReasons.${value}`, String(value)) : word(`rejectReasons.${value}`, String(value));
     }
     if (field === "role") return word(`roles.${value}`, String(value));
+    if (field === "adminRole") return word(`adminRoles.${value}`, String(value));
+    if (field === "enteredAs") return word(`adminAudit.enteredAs.${value}`, String(value));
+    // The fund's income per 10,000 units is kept in fen with four decimals (E4): shown in yuan, to the 0.0001 fen.
+    if (field === "per10kE4" && /^\d+$/.test(String(value))) return `¥${(Number(value) / 1_000_000).toFixed(6).replace(/0+$/, "").replace(/\.$/, "")}`;
     if (field === "fields" && Array.isArray(value)) return value.map((f) => word(`onboarding.fields.${f}`, String(f))).join(locale === "en" ? ", " : "、");
     if (field === "matches" && Array.isArray(value)) return t("adminAudit.matchCount", { count: value.length });
     if ((field === "decidedAt" || field === "rejectedAt") && typeof value === "string") return formatDateTime(new Date(value), locale);

@@ -4,7 +4,7 @@ import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from "recha
 
 const COLORS = ["#94a3b8", "#38bdf8", "#1668dc", "#f59e0b", "#16a34a", "#64748b", "#dc2626"];
 
-/** Orders by status; labels come translated from the server. */
+/** Orders by status; labels come translated from the server, and the legend shows each count (no hover needed). */
 export function StatusChart({ slices, label }: { slices: { name: string; value: number }[]; label: string }) {
   return (
     <div className="h-64 w-full" role="img" aria-label={label}>
@@ -16,7 +16,7 @@ export function StatusChart({ slices, label }: { slices: { name: string; value: 
             ))}
           </Pie>
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(name: string) => `${name} ${slices.find((s) => s.name === name)?.value ?? ""}`} />
         </PieChart>
       </ResponsiveContainer>
     </div>

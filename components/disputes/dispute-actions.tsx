@@ -14,7 +14,8 @@ import {
 import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/orders/action-form";
 import { Field, SelectField, TextareaField } from "@/components/ui/field";
-import { formatFen } from "@/lib/money/fen";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { formatFen, parseYuan } from "@/lib/money/fen";
 import { EVIDENCE_LIMITS, formatMegabytes } from "@/lib/uploads/limits";
 
 const DECISION_REASONS = ["EVIDENCE_SUPPORTS_BUYER", "EVIDENCE_SUPPORTS_MERCHANT", "SHARED_RESPONSIBILITY", "NOT_DELIVERED", "OTHER"];
@@ -27,6 +28,20 @@ function FilesInput({ label }: { label: string }) {
 export function DisputeActions({ party, disputeId, status, offerFen, claimedFen }: { party: string; disputeId: string; status: string; offerFen: string | null; claimedFen: string }) {
   const t = useTranslations("disputes");
   const hidden = { disputeId };
+  // The decision moves money at once and is final: the admin sees what goes to whom before it is sent.
+  const decisionQuestion = (form: FormData, claimed: bigint) => {
+    const outcome = form.get("outcome");
+    const ask = (body: string) => ({ title: t("decideTitle"), body, confirmLabel: t("decide"), cancelLabel: t("decideBack"), tone: "danger" as const });
+    if (outcome === "REFUND_FULL") return ask(t("decideFull", { amount: formatFen(claimed) }));
+    if (outcome === "RELEASE") return ask(t("decideRelease"));
+    if (outcome !== "REFUND_PART") return null;
+    try {
+      return ask(t("decidePart", { amount: formatFen(parseYuan(String(form.get("amount") ?? ""))) }));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return null; // not an amount: the server says what is wrong with it
+    }
+  };
   return (
     <div className="space-y-6">
       {party === "MERCHANT" && status === "OPEN" ? (
@@ -56,7 +71,7 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
         </>
       ) : null}
       {party === "ADMIN" && status === "ESCALATED" ? (
-        <ActionForm action={decideDisputeAction} hidden={hidden} label={t("decide")} testId="admin-decide">
+        <ActionForm action={decideDisputeAction} hidden={hidden} label={t("decide")} testId="admin-decide" confirm={(form) => decisionQuestion(form, BigInt(claimedFen))}>
           <SelectField label={t("outcomeLabel")} name="outcome" defaultValue="REFUND_PART">
             <option value="REFUND_FULL">{t("outcomes.REFUND_FULL")}</option>
             <option value="REFUND_PART">{t("outcomes.REFUND_PART")}</option>

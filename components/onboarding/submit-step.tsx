@@ -23,7 +23,11 @@ export function SubmitApplication() {
   );
 }
 
-export function ReapplyButton() {
+/**
+ * "Start a new application", with the date it becomes possible said up front (`opensOn`, in the reader's time
+ * zone) and the button enabled only from then (`open`, decided by the server); the server checks again.
+ */
+export function ReapplyButton({ opensOn, open }: { opensOn: string; open: boolean }) {
   const t = useTranslations("onboarding");
   const router = useRouter();
   const [state, action, pending] = useActionState(reapply, null);
@@ -31,8 +35,11 @@ export function ReapplyButton() {
     if (state?.ok) router.push("/merchant/onboarding?step=1");
   }, [state, router]);
   return (
-    <Form state={state} action={action} className="space-y-2">
-      <Button type="submit" variant="secondary" disabled={pending}>
+    <Form state={state} action={action} className="space-y-2" data-testid="reapply">
+      <p className="text-sm text-slate-600" data-testid="reapply-date">
+        {open ? t("reapplyOpen", { date: opensOn }) : t("reapplyFrom", { date: opensOn })}
+      </p>
+      <Button type="submit" variant="secondary" disabled={pending || !open} aria-disabled={!open}>
         {t("reapply")}
       </Button>
     </Form>

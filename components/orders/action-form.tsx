@@ -1,5 +1,6 @@
 "use client";
 
+import { type ConfirmOption, useConfirm } from "@/components/forms/use-confirm";
 import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useRouter } from "next/navigation";
@@ -13,8 +14,8 @@ import { useIdempotencyKey } from "@/components/wallet/use-idempotency-key";
 type Action = (state: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 /**
- * A small form around one action: hidden fields, an idempotency key, the outcome, then a refresh or a move.
- * After a success the fields are emptied (a sent message leaves the box).
+ * A small form around one action: hidden fields, an idempotency key, the outcome (errors on their fields,
+ * through Form), then a refresh or a move. After a success the fields are emptied (a sent message leaves the box).
  */
 export function ActionForm({
   action,
@@ -24,6 +25,7 @@ export function ActionForm({
   successMessage,
   redirectTo,
   testId,
+  confirm,
   children,
 }: {
   action: Action;
@@ -33,11 +35,18 @@ export function ActionForm({
   successMessage?: string;
   redirectTo?: string;
   testId: string;
+  /** Asked before the action runs (money moves, or something cannot be undone): see useConfirm. */
+  confirm?: ConfirmOption;
   children?: ReactNode;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  // Without JavaScript the form posts to the server action itself: progressive enhancement needs the action as
+  // given, not wrapped, so a second state holds what such a post returned. With JavaScript, the wrapped one runs.
+  const [postedState, postAction] = useActionState(action as Action, null);
+  const [sentState, formAction, pending] = useActionState(useSendErrors(action as Action), null);
+  const state = sentState ?? postedState;
   const submit = useSubmit(formAction);
+  const asked = useConfirm(confirm, submit);
   const [key, renew] = useIdempotencyKey();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -48,7 +57,7 @@ export function ActionForm({
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <Form state={state} formRef={form} action={formAction} onSubmit={submit} className="space-y-2" data-testid={testId}>
+    <Form state={state} formRef={form} action={postAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -58,6 +67,7 @@ export function ActionForm({
       <Button type="submit" variant={variant} disabled={pending}>
         {label}
       </Button>
+      {asked.dialog}
     </Form>
   );
 }

@@ -15,7 +15,7 @@ export function Card({
   heading?: "h1" | "h2";
 }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className}`}>
       {title || actions ? (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           {title ? <Heading className={`${Heading === "h1" ? "text-lg" : "text-base"} font-semibold text-slate-900`}>{title}</Heading> : <span />}
@@ -29,9 +29,9 @@ export function Card({
 
 export function Stat({ label, value, testId }: { label: ReactNode; value: ReactNode; testId?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-lg font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId}>
+      <p className="mt-1 break-words text-lg font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId}>
         {value}
       </p>
     </div>

@@ -4,13 +4,14 @@ import type { SessionUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
-import { getSettlementAccount } from "@/lib/merchants/settlement-account";
 import { getWalletOverview } from "@/lib/wallet/overview";
+import { withdrawalTarget } from "@/lib/wallet/withdrawal-target";
+import { Alert } from "@/components/ui/alert";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button";
-import { describeReference } from "./describe-reference";
+import { MovementCauseText } from "./movement-cause-text";
 import { TopUpForm } from "./top-up-form";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -20,30 +21,53 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
   const locale = await getLocale();
   const wallet = await getWalletOverview(prisma, user, { cursor, limit: 20 });
   const tBanks = await getTranslations("onboarding.banks");
-  const account = await getSettlementAccount(prisma, user);
-  const settlement = account ? { bank: tBanks(account.bankCode as never), last4: account.last4 } : undefined;
+  const target = await withdrawalTarget(prisma, user);
+  const role = user.role === "MERCHANT" ? "MERCHANT" : "BUYER";
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid items-start gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 md:grid-cols-3">
         <Stat label={t("balance")} value={formatFen(wallet.balanceFen)} testId="wallet-balance" />
         <Card title={t("topUp")} className="md:col-span-1">
-          <TopUpForm />
+          <div id="top-up">
+            <TopUpForm />
+          </div>
         </Card>
         <Card title={t("withdraw")} className="md:col-span-1">
-          <WithdrawForm settlement={settlement} />
+          {target.kind === "blocked" ? (
+            <div className="space-y-3" data-testid="withdraw-blocked">
+              <Alert tone={target.reason === "onboarding" ? "info" : "warning"}>{t(`withdrawBlocked.${target.reason}`)}</Alert>
+              {target.reason === "onboarding" ? (
+                <Link href="/merchant" className={buttonClass("secondary")}>
+                  {t("toOnboarding")}
+                </Link>
+              ) : null}
+            </div>
+          ) : (
+            <WithdrawForm settlement={target.kind === "settlement" ? { bank: tBanks(target.bankCode as never), last4: target.last4 } : undefined} />
+          )}
         </Card>
       </div>
       <Card title={t("movements")} className="mt-6">
         {wallet.movements.length === 0 ? (
-          <p className="text-sm text-slate-500" data-testid="movements-empty">{t("noMovements")}</p>
+          <div className="space-y-2 text-sm text-slate-600" data-testid="movements-empty">
+            <p>{t("noMovements")}</p>
+            <p>
+              {t(role === "MERCHANT" ? "noMovementsMerchant" : "noMovementsBuyer")}{" "}
+              <a href="#top-up" className="text-brand-700 underline">
+                {t("toTopUp")}
+              </a>
+            </p>
+          </div>
         ) : (
           <Table head={[t("time"), t("kind"), t("reference"), t("amountColumn"), t("balanceAfter")]} caption={t("movements")} numeric={[3, 4]}>
             {wallet.movements.map((m) => (
               <tr key={m.id.toString()} data-testid="movement-row">
                 <Td>{formatDateTime(m.createdAt, locale)}</Td>
                 <Td>{t.has(`kinds.${m.kind}` as never) ? t(`kinds.${m.kind}` as never) : m.kind}</Td>
-                <Td className="text-slate-500">{describeReference(t, m.reference)}</Td>
+                <Td>
+                  <MovementCauseText cause={m.cause} role={role} />
+                </Td>
                 <Td className={`text-right tabular-nums ${m.amount < 0n ? "text-red-700" : "text-green-700"}`}>
                   {m.amount > 0n ? "+" : ""}
                   {formatFen(m.amount)}
@@ -53,7 +77,7 @@ export async function WalletView({ user, basePath, cursor }: { user: SessionUser
             ))}
           </Table>
         )}
-        <div className="mt-4 flex gap-2">
+        <div className="mt-4 flex flex-wrap gap-2">
           {cursor ? (
             <Link href={basePath} className={buttonClass("secondary")}>
               {t("firstPage")}

@@ -84,7 +84,7 @@ export function protectedAction<S extends z.ZodType, T>(
   return build(permission, schema, async () => {
     const user = await getSession();
     if (!user) throw new DomainError("unauthenticated");
-    if (!can(user.role, permission)) throw new DomainError("forbidden");
+    if (!can(user, permission)) throw new DomainError("forbidden");
     return { user };
   }, handler);
 }

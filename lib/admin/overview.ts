@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 
 /** Headline figures for the admin console. */
 export async function getAdminOverview(db: PrismaClient, actor: Actor) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "overview.view");
   const [byRole, byStatus, walletTotals, journals] = await Promise.all([
     db.user.groupBy({ by: ["role"], _count: { _all: true } }),
     db.merchant.groupBy({ by: ["status"], _count: { _all: true } }),
@@ -20,7 +20,7 @@ export async function getAdminOverview(db: PrismaClient, actor: Actor) {
 
 /** Users, newest first, keyset-paginated, with an optional email/name search. */
 export async function listUsers(db: PrismaClient, actor: Actor, options: { q?: string; cursor?: string; limit?: number } = {}) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "users.view");
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
   const q = options.q?.trim();
   const rows = await db.user.findMany({
@@ -28,7 +28,7 @@ export async function listUsers(db: PrismaClient, actor: Actor, options: { q?: s
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(options.cursor ? { cursor: { id: options.cursor }, skip: 1 } : {}),
-    select: { id: true, email: true, name: true, role: true, createdAt: true, merchant: { select: { status: true } } },
+    select: { id: true, email: true, name: true, role: true, adminRole: true, createdAt: true, merchant: { select: { status: true } } },
   });
   const page = rows.slice(0, limit);
   return { users: page, nextCursor: rows.length > limit ? page[page.length - 1].id : null };

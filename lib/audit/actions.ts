@@ -18,11 +18,16 @@ export const AUDIT_ACTIONS = [
   "merchant.identity_matches_acknowledged",
   "setting.update",
   "admin.create",
+  "admin.role_change",
+  "admin.second_factor_enrolled",
+  "admin.recovery_code_used",
+  "merchant.rename",
+  "fund.rate_set",
   "dispute.decide",
 ] as const satisfies readonly (string | ReturnType<typeof reviewAction>)[];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGETS = ["merchant", "setting", "user", "dispute"] as const;
+export const AUDIT_TARGETS = ["merchant", "setting", "user", "dispute", "fund_rate"] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 /** The fields the before/after values of an entry may hold, each with a label (adminAudit.fields.*). */
@@ -43,4 +48,9 @@ export const AUDIT_FIELDS = [
   "refunded",
   "reason",
   "note",
+  "adminRole",
+  "displayName",
+  "effectiveFrom",
+  "per10kE4",
+  "enteredAs",
 ] as const;

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 
 /** The audit log, newest first, keyset-paginated; optionally one target. */
 export async function listAudit(db: PrismaClient, actor: Actor, options: { cursor?: string; targetId?: string; limit?: number } = {}) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "audit.view");
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const before = options.cursor && /^\d+$/.test(options.cursor) ? BigInt(options.cursor) : undefined;
   const rows = await db.auditLog.findMany({

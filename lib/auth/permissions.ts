@@ -1,8 +1,10 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { AdminRole, Role } from "@/lib/generated/prisma/enums";
+import { adminMay } from "./admin-roles";
 
 /**
  * Who may do what. A permission or role missing from this table is refused: nothing is allowed by default.
- * Domain functions check the role again (lib/auth/actor.ts).
+ * For administrators, the sub-role must also hold the permission (lib/auth/admin-roles.ts). Domain functions
+ * check again (lib/auth/actor.ts).
  */
 const PERMISSIONS = {
   "wallet.view": ["BUYER", "MERCHANT"],
@@ -10,7 +12,19 @@ const PERMISSIONS = {
   "wallet.withdraw": ["BUYER", "MERCHANT"],
   "admin.view": ["ADMIN"],
   "admin.create_admin": ["ADMIN"],
+  "admin.manage_roles": ["ADMIN"],
+  "overview.view": ["ADMIN"],
+  "orders.view_all": ["ADMIN"],
+  "disputes.view_all": ["ADMIN"],
+  "merchant.view": ["ADMIN"],
+  "users.view": ["ADMIN"],
+  "outbox.view": ["ADMIN"],
+  "settings.view": ["ADMIN"],
+  "fund.view": ["ADMIN"],
+  "fund.rate": ["ADMIN"],
   "profile.set_locale": ["BUYER", "MERCHANT", "ADMIN"],
+  "account.change_password": ["BUYER", "MERCHANT", "ADMIN"],
+  "account.shop_name": ["MERCHANT"],
   "notifications.read": ["BUYER", "MERCHANT", "ADMIN"],
   "onboarding.edit": ["MERCHANT"],
   "orders.manage": ["MERCHANT"],
@@ -25,11 +39,19 @@ const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: Role | null | undefined, permission: Permission | string): boolean {
-  if (!role) return false;
+/** Who is asking: a role, and for an administrator the sub-role. */
+export type Who = { role: Role; adminRole?: AdminRole | null };
+
+export function can(who: Who | null | undefined, permission: Permission | string): boolean {
+  if (!who) return false;
   if (!Object.hasOwn(PERMISSIONS, permission)) return false;
-  return (PERMISSIONS as Record<string, readonly Role[]>)[permission].includes(role);
+  if (!(PERMISSIONS as Record<string, readonly Role[]>)[permission].includes(who.role)) return false;
+  return who.role !== "ADMIN" || adminMay(who.adminRole, permission);
 }
+
+/** Every permission name, for the tests that walk the matrix. */
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+export const rolesFor = (permission: Permission): readonly Role[] => PERMISSIONS[permission];
 
 /** Each area of the portal and the one role that may enter it. */
 export const AREAS = { buyer: "BUYER", merchant: "MERCHANT", admin: "ADMIN" } as const satisfies Record<string, Role>;

@@ -52,15 +52,15 @@ async function readSessionToken(token: string | undefined): Promise<Claims | nul
 /**
  * The user a session token belongs to, or null. Checked against the database on every request (one lookup
  * by primary key): a token whose session version is no longer the user's (signed out, suspended, new role
- * or password) is refused at once, however long it had left. The role and name come from the database too.
+ * or password) is refused at once, however long it had left. The role, sub-role and name come from the database too.
  */
 export async function currentSessionUser(db: PrismaClient | Tx, token: string | undefined): Promise<SessionUser | null> {
   const claims = await readSessionToken(token);
   if (!claims) return null;
   const user = await db.user.findUnique({
     where: { id: claims.uid },
-    select: { sessionVersion: true, role: true, email: true, name: true },
+    select: { sessionVersion: true, role: true, adminRole: true, email: true, name: true },
   });
   if (!user || user.sessionVersion !== claims.sv) return null;
-  return { userId: claims.uid, role: user.role, email: user.email, name: user.name };
+  return { userId: claims.uid, role: user.role, adminRole: user.adminRole, email: user.email, name: user.name };
 }

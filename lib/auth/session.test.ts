@@ -20,10 +20,10 @@ async function signIn(userId: string) {
 describe("revocable sessions", () => {
   beforeEach(resetDatabase);
 
-  it("a session token names its user, with the role and name read from the database", async () => {
+  it("a session token names its user, with the role, sub-role and name read from the database", async () => {
     const buyer = await createUser("BUYER");
     const token = await signIn(buyer.id);
-    expect(await currentSessionUser(prisma, token)).toEqual({ userId: buyer.id, role: "BUYER", email: buyer.email, name: buyer.name });
+    expect(await currentSessionUser(prisma, token)).toEqual({ userId: buyer.id, role: "BUYER", adminRole: null, email: buyer.email, name: buyer.name });
     await prisma.user.update({ where: { id: buyer.id }, data: { name: "Renamed" } });
     expect(await currentSessionUser(prisma, token)).toMatchObject({ name: "Renamed" });
   });

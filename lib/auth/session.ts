@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
-import { canEnterArea, type Area } from "./permissions";
+import { can, canEnterArea, type Area, type Permission } from "./permissions";
 import { currentSessionUser, sessionCookieName, sessionCookieOptions, issueSessionToken, type SessionUser } from "./session-token";
 
 export type { SessionUser };
@@ -22,6 +22,16 @@ export async function requireArea(area: Area): Promise<SessionUser> {
   const user = await getSession();
   if (!user) redirect(`/login?callbackUrl=/${area}`);
   if (!canEnterArea(user.role, area)) redirect("/forbidden");
+  return user;
+}
+
+/**
+ * For admin pages: an administrator whose sub-role holds `permission` (lib/auth/admin-roles.ts), or the
+ * forbidden page. Every admin page calls this (a test reads the pages to make sure).
+ */
+export async function requireAdmin(permission: Permission): Promise<SessionUser> {
+  const user = await requireArea("admin");
+  if (!can(user, permission)) redirect("/forbidden");
   return user;
 }
 

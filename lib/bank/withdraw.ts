@@ -49,6 +49,7 @@ export async function withdraw(tx: Tx, actor: Actor, input: WithdrawInput): Prom
  */
 async function merchantSettlementAccount(tx: Tx, actor: Actor): Promise<string> {
   const merchant = await tx.merchant.findUnique({ where: { userId: actor.userId }, select: { status: true, application: { select: { accountNumber: true } } } });
+  if (merchant?.status === "SUSPENDED") throw new DomainError("merchant_not_approved", { messageKey: "errors.merchant_suspended" });
   if (merchant?.status !== "APPROVED") throw new DomainError("merchant_not_approved");
   const account = merchant.application?.accountNumber;
   if (!account) throw new DomainError("validation", { messageKey: "errors.no_settlement_account" });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
+import { can } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 
 type Db = PrismaClient | Tx;
@@ -16,7 +17,9 @@ export async function getDisputeForParty(db: Db, actor: Actor, disputeId: string
   if (!dispute) throw new DomainError("not_found");
   const party: DisputeParty | null =
     actor.role === "ADMIN"
-      ? "ADMIN"
+      ? can(actor, "disputes.view_all")
+        ? "ADMIN"
+        : null
       : actor.role === "BUYER" && dispute.buyerId === actor.userId
         ? "BUYER"
         : actor.role === "MERCHANT" && dispute.order.merchant.userId === actor.userId

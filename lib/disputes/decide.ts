@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -32,7 +32,7 @@ export async function decideDispute(
   raw: z.input<typeof disputeDecisionSchema>,
   clock: Clock = systemClock,
 ) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "disputes.decide");
   const input = disputeDecisionSchema.parse(raw);
   const { disputeId } = target;
   return (

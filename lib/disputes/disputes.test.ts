@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { inTransaction } from "@/lib/db/transaction";
 import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
-import { refundOrder } from "@/lib/escrow/refund";
+import { cancelOrder, refundOrder } from "@/lib/escrow/refund";
 import type { DisputeStatus } from "@/lib/generated/prisma/enums";
 import { userBalance } from "@/lib/ledger/accounts";
 import { verifyLedger } from "@/lib/ledger/verify";
@@ -156,6 +156,26 @@ describe("disputes", () => {
     expect(await userBalance(prisma, buyer.id)).toBe(90_000n);
     expect((await userBalance(prisma, merchant.id)) + (await userBalance(prisma, merchant.id, "RESERVE")) + (await fee())).toBe(10_000n);
     expect(await verifyLedger(prisma)).toEqual([]);
+    // The timeline says what happened: the dispute closed and the money was released, not "the buyer confirmed".
+    const events = (await prisma.orderEvent.findMany({ where: { orderId: o.id }, orderBy: { id: "asc" } })).map((e) => e.type);
+    expect(events).toEqual(["created", "paid", "shipped", "disputed", "dispute_released"]);
+  });
+
+  it("the timeline names each payout: a dispute refund, an after-sale claim, a cancellation of what was left", async () => {
+    const { merchant, buyer } = await setup();
+    const a = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    const da = await open(buyer, a.id, 3_000n);
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: da.id, idempotencyKey: randomUUID() }));
+    const c = await completedOrder(merchant.actor, buyer.actor, "100.00");
+    const claim = await open(buyer, c.id, 2_000n);
+    await inTransaction(prisma, (tx) => merchantAccept(tx, merchant.actor, { disputeId: claim.id, idempotencyKey: randomUUID() }));
+    const p = await paidOrder(merchant.actor, buyer.actor, "100.00");
+    await inTransaction(prisma, (tx) => refundOrder(tx, merchant.actor, { orderId: p.id, amountFen: 1_000n, idempotencyKey: key() }));
+    await inTransaction(prisma, (tx) => cancelOrder(tx, buyer.actor, { orderId: p.id, idempotencyKey: key() }));
+    const types = async (id: string) => (await prisma.orderEvent.findMany({ where: { orderId: id }, orderBy: { id: "asc" } })).map((e) => [e.type, (e.data as { amount?: string }).amount]);
+    expect(await types(a.id)).toEqual([["created", undefined], ["paid", "10000"], ["shipped", undefined], ["disputed", "3000"], ["dispute_refunded", "3000"], ["dispute_released", undefined]]);
+    expect((await types(c.id)).slice(-2)).toEqual([["disputed", "2000"], ["claim_paid", "2000"]]);
+    expect((await types(p.id)).slice(-2)).toEqual([["refunded", "1000"], ["cancelled", "9000"]]);
   });
 
   it("deadlines: a silent merchant loses, a silent buyer loses; the job run twice settles once", async () => {
@@ -275,11 +295,15 @@ describe("what a buyer can get back from an order", () => {
   it("a claim is checked under the order's lock: a refund committed while the claim waits is seen", async () => {
     const { merchant, buyer } = await setup();
     const o = await shippedOrder(merchant.actor, buyer.actor, "100.00");
+    // Settled into a value at once: the claim may be refused before anyone awaits it.
     let claim: Promise<unknown> | undefined;
     await prisma.$transaction(
       async (tx) => {
         await tx.$queryRaw`SELECT id FROM orders WHERE id = ${o.id} FOR UPDATE`;
-        claim = open(buyer, o.id, 5_000n);
+        claim = open(buyer, o.id, 5_000n).then(
+          () => "opened",
+          (error: unknown) => error,
+        );
         // Wait until the claim is blocked on the order's lock, then refund beneath it.
         for (let i = 0; i < 200; i++) {
           const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE NOT l.granted AND d.datname = current_database()`;
@@ -290,7 +314,7 @@ describe("what a buyer can get back from an order", () => {
       },
       { timeout: 20_000 },
     );
-    await expect(claim).rejects.toMatchObject({ messageKey: "errors.claim_too_much" });
+    expect(await claim).toMatchObject({ messageKey: "errors.claim_too_much" });
     expect((await order(o.id)).status).toBe("SHIPPED");
     expect(await verifyLedger(prisma)).toEqual([]);
   });

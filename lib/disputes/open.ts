@@ -84,6 +84,11 @@ export async function openDispute(tx: Tx, actor: Actor, raw: z.input<typeof open
   await addToThread(tx, { disputeId: dispute.id, authorId: actor.userId, authorRole: "BUYER", kind: "OPENED", body: input.description, amountFen: input.claimedFen, files: raw.files });
   await addOrderEvent(tx, order.id, "disputed", actor.userId, { amount: input.claimedFen.toString() });
   const merchant = await tx.merchant.findUniqueOrThrow({ where: { id: order.merchant_id }, select: { userId: true } });
-  await notify(tx, merchant.userId, "dispute.opened", { orderNo: order.order_no });
+  await notify(tx, merchant.userId, "dispute.opened", {
+    orderNo: order.order_no,
+    disputeId: dispute.id,
+    amountFen: input.claimedFen.toString(),
+    deadline: dispute.merchantDeadline!.toISOString(),
+  });
   return dispute;
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DisputeStatus } from "@/lib/generated/prisma/enums";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, assertRole, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getDisputeForParty } from "./access";
 import { type Clock, systemClock } from "@/lib/time/clock";
@@ -30,7 +30,7 @@ export async function listOwnDisputes(db: PrismaClient, actor: Actor) {
 
 /** The arbitration queue: escalated disputes by default, the longest-waiting first. */
 export async function listDisputesForAdmin(db: PrismaClient, actor: Actor, filters: { status?: DisputeStatus | "ALL"; reason?: string } = {}) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "disputes.view_all");
   const status = filters.status ?? "ESCALATED";
   return db.dispute.findMany({
     where: { ...(status === "ALL" ? {} : { status }), ...(filters.reason ? { reason: filters.reason as never } : {}) },
@@ -42,7 +42,7 @@ export async function listDisputesForAdmin(db: PrismaClient, actor: Actor, filte
 
 /** Both parties' dispute history and rates, for the arbitration page. */
 export async function partyHistory(db: PrismaClient, actor: Actor, dispute: { buyerId: string; merchantId: string }, clock: Clock = systemClock) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "disputes.view_all");
   const [buyerDisputes, buyerOrders, merchantRates, merchantDisputes] = await Promise.all([
     db.dispute.groupBy({ by: ["status"], where: { buyerId: dispute.buyerId }, _count: { _all: true } }),
     db.order.count({ where: { buyerId: dispute.buyerId } }),
@@ -60,7 +60,7 @@ export async function partyHistory(db: PrismaClient, actor: Actor, dispute: { bu
 export async function merchantDisputeRates(db: PrismaClient, actor: Actor, merchantId?: string, clock: Clock = systemClock) {
   let id = merchantId;
   if (actor.role === "MERCHANT") id = (await db.merchant.findUnique({ where: { userId: actor.userId }, select: { id: true } }))?.id;
-  else assertRole(actor, ["ADMIN"]);
+  else assertPermission(actor, "merchant.view");
   if (!id) throw new DomainError("not_found");
   return disputeRatesFor(db, id, clock.now());
 }

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { withIdempotency } from "@/lib/ledger/idempotency";
@@ -16,6 +16,8 @@ const ROLE = { BUYER: "BUYER", MERCHANT: "MERCHANT", ADMIN: "ADMIN" } as const;
 /** Any party adds a message (with evidence) while the dispute is open. */
 export async function postDisputeMessage(tx: Tx, actor: Actor, disputeId: string, input: { body: string; files?: Evidence[] }) {
   const { dispute, party } = await getDisputeForParty(tx, actor, disputeId, true);
+  // An administrator who may read the dispute (support) does not necessarily take part in it.
+  if (party === "ADMIN") assertPermission(actor, "disputes.take_part");
   if (!isOpen(dispute.status)) throw new DomainError("invalid_transition", { messageKey: "errors.dispute_closed" });
   const body = input.body.trim();
   if (!body && !(input.files?.length)) throw new DomainError("validation", { messageKey: "validation.message.required", fieldErrors: { body: "validation.message.required" } });
@@ -82,7 +84,7 @@ export async function merchantRespond(
       buyerDeadline: new Date(now.getTime() + (await getSetting("dispute.buyerResponseDays")) * DAY),
     },
   });
-  await notify(tx, dispute.buyerId, input.kind === "OFFER" ? "dispute.offer" : "dispute.contested", { orderNo: dispute.order.orderNo });
+  await notify(tx, dispute.buyerId, input.kind === "OFFER" ? "dispute.offer" : "dispute.contested", { orderNo: dispute.order.orderNo, disputeId });
 }
 
 /** The buyer accepts the merchant's offer: that amount is refunded, the rest goes to the merchant. */
@@ -104,7 +106,7 @@ export async function buyerEscalate(tx: Tx, actor: Actor, disputeId: string, bod
   disputeStates.assert(dispute.status, "ESCALATED");
   await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "BUYER", kind: "ESCALATE", body });
   await tx.dispute.update({ where: { id: disputeId }, data: { status: "ESCALATED", merchantDeadline: null, buyerDeadline: null, updatedAt: clock.now() } });
-  await notify(tx, dispute.order.merchant.userId, "dispute.escalated", { orderNo: dispute.order.orderNo });
+  await notify(tx, dispute.order.merchant.userId, "dispute.escalated", { orderNo: dispute.order.orderNo, disputeId });
 }
 
 /** The buyer withdraws: nothing is refunded and the order goes back to where it was. */

@@ -15,6 +15,8 @@ export type DomainErrorCode =
   | "email_taken"
   | "invalid_credentials"
   | "login_locked"
+  | "invalid_second_factor"
+  | "rate_limited"
   | "card_declined"
   | "merchant_not_approved";
 

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors/domain-error";
 import { orderAccountCode } from "@/lib/ledger/accounts";
 
@@ -20,7 +20,7 @@ function decodeCursor(cursor: string | undefined) {
  * or merchant name, and by status; newest first, keyset-paginated.
  */
 export async function searchOrdersForAdmin(db: PrismaClient, actor: Actor, search: AdminOrderSearch) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "orders.view_all");
   const q = search.q?.trim();
   const where: Prisma.OrderWhereInput = {
     ...(search.status ? { status: search.status } : {}),
@@ -54,7 +54,7 @@ export async function searchOrdersForAdmin(db: PrismaClient, actor: Actor, searc
  * to the merchant, and what escrow still holds.
  */
 export async function getOrderForAdmin(db: PrismaClient, actor: Actor, orderId: string) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "orders.view_all");
   const order = await db.order.findUnique({
     where: { id: orderId },
     include: {

@@ -30,6 +30,8 @@ export async function payBuyerFromEscrow(
     kind: "ESCROW_REFUND" | "DISPUTE_REFUND";
     whileIn: readonly OrderStatus[];
     closeAs?: "REFUNDED" | "CANCELLED";
+    /** The journal's reference (default "order:<id>"); a dispute's refund names the dispute, so the wallet links to it. */
+    reference?: string;
   },
 ): Promise<EscrowPayout | null> {
   const { amountFen: amount, now } = input;
@@ -51,7 +53,7 @@ export async function payBuyerFromEscrow(
   const ids = await accountIds(tx, [escrow, wallet]);
   await postJournal(tx, {
     kind: input.kind,
-    reference: `order:${order.id}`,
+    reference: input.reference ?? `order:${order.id}`,
     orderId: order.id,
     createdById: input.actorId,
     lines: [

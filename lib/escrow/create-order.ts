@@ -87,6 +87,10 @@ export async function createOrder(tx: Db, actor: Actor, raw: CreateOrderInput, c
       SELECT o.id, 'created', ${actor.userId}, ${JSON.stringify({ total: total.toString() })}::jsonb, ${now} FROM o
     )
     SELECT order_no FROM o`;
-  if (!order) throw new DomainError("merchant_not_approved");
+  if (!order) {
+    // Not approved: a suspended merchant is told that, not to finish an onboarding it finished long ago.
+    const suspended = await tx.merchant.count({ where: { userId: actor.userId, status: "SUSPENDED" } });
+    throw new DomainError("merchant_not_approved", suspended ? { messageKey: "errors.merchant_suspended" } : {});
+  }
   return { id, orderNo: order.order_no, status: "CREATED", subtotalFen: subtotal, shippingFen: shipping, totalFen: total, payToken, expiresAt };
 }

@@ -14,6 +14,7 @@ export type OrderEventType =
   | "claim_paid"
   | "cancelled"
   | "expired"
+  | "closed_by_merchant"
   | "reserve_released"
   | "disputed";
 

@@ -25,3 +25,8 @@ function shanghaiDay(value: string | undefined, plusDays = 0): Date | undefined 
 export function toOrderFilters(query: OrderQuery): MerchantOrderFilters {
   return { status: query.status, from: shanghaiDay(query.from), to: shanghaiDay(query.to, 1), q: query.q, sort: query.sort };
 }
+
+/** A range that ends before it starts (from > to) finds nothing by definition: the page says so instead. */
+export function isReversedRange(query: Pick<OrderQuery, "from" | "to">): boolean {
+  return Boolean(query.from && query.to && query.from > query.to);
+}

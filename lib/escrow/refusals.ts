@@ -14,6 +14,8 @@ export function explainRefusal(error: unknown): unknown {
       return new DomainError("not_found");
     case "order_expired":
       return new DomainError("invalid_transition", { messageKey: "errors.order_expired" });
+    case "order_closed":
+      return new DomainError("invalid_transition", { messageKey: "errors.order_closed" });
     case "order_already_paid":
       return new DomainError("invalid_transition", { messageKey: "errors.order_already_paid" });
     case "not_released": {

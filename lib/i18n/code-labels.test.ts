@@ -44,6 +44,8 @@ const ENUM_LABELS: Record<string, string[]> = {
   OrderStatus: ["orderStatus"],
   DisputeStatus: ["disputes.status"],
   DisputeReason: ["disputes.reasons"],
+  AdminRole: ["adminRoles", "adminRoleHints"],
+  EmailStatus: ["adminOutbox.statuses"],
 };
 const NEVER_SHOWN: Record<string, string> = { AccountType: "ledger account types are internal: pages show balances, never account types" };
 

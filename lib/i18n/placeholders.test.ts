@@ -27,7 +27,6 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "lib/actions/translate-error.ts", firstArg: "issue.message", keys: "validation.*|errors.*", passes: ["*"], why: "a zod issue's key and params: checked where each schema names its key (below) and by lib/validation/text-fields.test.ts" },
   { file: "components/orders/timeline.tsx", firstArg: "e.type", keys: "orderEvents.*", why: "one values object built above the call for every event" },
   { file: "components/notifications/notification-list.tsx", firstArg: "key", keys: "notifications.kinds.*", passes: ["*"], why: "params stored by notify(), checked at each notify() call" },
-  { file: "components/wallet/describe-reference.ts", firstArg: "key", keys: "wallet.references.*", why: "reference kinds" },
   { file: "components/wallet/money-form.tsx", firstArg: "successKey", keys: "wallet.topUpDone|wallet.withdrawDone", why: "the two success messages" },
   { file: "app/admin/merchants/page.tsx", firstArg: "k", keys: "adminMerchants.waitedDays|adminMerchants.waitedHours", passes: ["days", "hours"], why: "waited() passes them" },
   { file: "app/api/merchant/orders-csv/route.ts", firstArg: "column", keys: "ordersCsv.*", why: "column headings" },
@@ -37,6 +36,7 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "components/forms/file-input.tsx", firstArg: "found.key", keys: "validation.file.*|validation.evidence.*", passes: ["max"], why: "fileSelectionProblem returns the key with its {max}" },
   { file: "components/layout/language-switch.tsx", firstArg: "next", keys: "language.zh-CN|language.en", why: "language names" },
   { file: "components/audit/audit-values.tsx", firstArg: "key", keys: "merchantStatus.*|disputes.status.*|adminMerchants.risk.*|disputes.decisionReasons.*|rejectReasons.*|roles.*|onboarding.fields.*", why: "an audit value's code by its label" },
+  { file: "components/account/language-form.tsx", firstArg: "value", keys: "language.zh-CN|language.en", why: "language names" },
 ];
 
 /** Keys handed to a function that adds the parameters itself. */

@@ -31,14 +31,14 @@ describe("purgeExpired", () => {
 
   it("deletes expired keys and idle unlocked throttles, keeps fresh and locked ones", async () => {
     const result = await purgeExpired(prisma, fixedClock(NOW));
-    expect(result).toEqual({ idempotencyKeys: 1, loginThrottles: 2 });
+    expect(result).toEqual({ idempotencyKeys: 1, loginThrottles: 2, passwordResets: 0 });
     expect(await remaining()).toEqual({ keys: ["fresh"], throttles: ["email:old-but-locked", "email:recent"] });
   });
 
   it("deletes nothing more when run again", async () => {
     await purgeExpired(prisma, fixedClock(NOW));
     const after = await remaining();
-    expect(await purgeExpired(prisma, fixedClock(NOW))).toEqual({ idempotencyKeys: 0, loginThrottles: 0 });
+    expect(await purgeExpired(prisma, fixedClock(NOW))).toEqual({ idempotencyKeys: 0, loginThrottles: 0, passwordResets: 0 });
     expect(await remaining()).toEqual(after);
   });
 
@@ -46,5 +46,15 @@ describe("purgeExpired", () => {
     await key("boundary", NOW);
     await purgeExpired(prisma, fixedClock(NOW));
     expect((await remaining()).keys).toContain("boundary");
+  });
+
+  it("deletes password reset requests a day after they expired, keeps younger ones", async () => {
+    const reset = (email: string, expiresAt: Date) =>
+      prisma.passwordReset.create({ data: { email, createdAt: new Date(expiresAt.getTime() - 30 * MINUTE), expiresAt } });
+    await reset("old@test.anxin", ago(DAY + MINUTE));
+    await reset("recent@test.anxin", ago(DAY - MINUTE));
+    await reset("live@test.anxin", later(MINUTE));
+    expect((await purgeExpired(prisma, fixedClock(NOW))).passwordResets).toBe(1);
+    expect((await prisma.passwordReset.findMany({ orderBy: { email: "asc" } })).map((r) => r.email)).toEqual(["live@test.anxin", "recent@test.anxin"]);
   });
 });

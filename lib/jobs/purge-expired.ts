@@ -6,7 +6,8 @@ import { DAY, type Clock } from "@/lib/time/clock";
 export const THROTTLE_KEEP_MS = DAY;
 
 /**
- * Deletes idempotency keys past their expiry and login throttles idle for a day that are not locked now.
+ * Deletes idempotency keys past their expiry, login throttles idle for a day that are not locked now, and
+ * password reset requests that expired a day ago.
  * Only rows already expired at `now` are touched, so running it twice (or twice at once) is harmless.
  */
 export async function purgeExpired(db: PrismaClient | Tx, clock: Clock) {
@@ -18,5 +19,7 @@ export async function purgeExpired(db: PrismaClient | Tx, clock: Clock) {
       OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
     },
   });
-  return { idempotencyKeys: keys.count, loginThrottles: throttles.count };
+  // A reset request matters for its link (30 minutes) and the request limits (an hour); a day later it can go.
+  const resets = await db.passwordReset.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - THROTTLE_KEEP_MS) } } });
+  return { idempotencyKeys: keys.count, loginThrottles: throttles.count, passwordResets: resets.count };
 }

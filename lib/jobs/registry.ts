@@ -2,7 +2,13 @@ import { prisma } from "@/lib/db/client";
 import { systemClock } from "@/lib/time/clock";
 import { enforceDisputeDeadlines } from "@/lib/disputes/deadlines";
 import { escrowJobs } from "@/lib/escrow/jobs";
+import { fundJobs } from "@/lib/fund/jobs";
+import { deliverDueEmails } from "@/lib/email/deliver";
+import { DELIVER_EMAILS_JOB } from "@/lib/email/queue";
+import { transportFromEnv } from "@/lib/email/transport";
+import { sendDisputeReminders } from "@/lib/notifications/dispute-reminders";
 import { purgeExpired } from "./purge-expired";
+
 
 export type JobDefinition = {
   /** Also the pg-boss queue name. */
@@ -17,5 +23,8 @@ export type JobDefinition = {
 export const JOBS: JobDefinition[] = [
   { name: "purge-expired", cron: "*/10 * * * *", handler: () => purgeExpired(prisma, systemClock) },
   ...escrowJobs(prisma, systemClock),
+  ...fundJobs(prisma, systemClock),
   { name: "disputes.deadlines", cron: "* * * * *", handler: () => enforceDisputeDeadlines(prisma, systemClock) },
+  { name: "disputes.reminders", cron: "*/5 * * * *", handler: () => sendDisputeReminders(prisma, systemClock) },
+  { name: DELIVER_EMAILS_JOB, cron: "* * * * *", handler: () => deliverDueEmails(prisma, transportFromEnv(), systemClock) },
 ];

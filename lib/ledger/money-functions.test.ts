@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { moneyRefusal } from "@/lib/db/money-call";
 import { splitRelease } from "@/lib/escrow/release-split";
 import { orderAccountCode, platformAccountCode, userAccountCode } from "@/lib/ledger/accounts";
+import { ledgerLink } from "@/lib/ledger/hash-chain";
+import { verifyLedger } from "@/lib/ledger/verify";
 import { prisma, resetDatabase } from "@/tests/db";
 import { newOrder } from "@/tests/escrow-fixtures";
 import { createUser } from "@/tests/fixtures";
@@ -76,5 +78,43 @@ describe("money functions in the database", () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("the hash chain", () => {
+  beforeEach(resetDatabase);
+
+  it("ledger_post extends each account's chain exactly as lib/ledger/hash-chain.ts computes it", async () => {
+    const buyer = await createUser("BUYER", { balanceFen: 10_000n });
+    await createUser("BUYER", { balanceFen: 2_500n });
+    const postings = await prisma.posting.findMany({ orderBy: { id: "asc" } });
+    const previous = new Map<string, string | null>();
+    for (const p of postings) {
+      const expected = ledgerLink(previous.get(p.accountId) ?? null, p.journalId, p.accountId, p.amount, p.balanceAfter);
+      expect(p.hash).toBe(expected);
+      previous.set(p.accountId, expected);
+    }
+    const wallet = await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: userAccountCode(buyer.id, "WALLET") } });
+    expect(wallet.lastHash).toBe(previous.get(wallet.id));
+    const [sql] = await prisma.$queryRaw<{ h: string }[]>`SELECT ledger_link('abc', 7, 'acc', -5, 12) AS h`;
+    expect(sql.h).toBe(ledgerLink("abc", 7n, "acc", -5n, 12n));
+  });
+
+  it("ledger:verify finds the first broken link when a posting is edited behind the ledger's back", async () => {
+    await createUser("BUYER", { balanceFen: 10_000n });
+    const buyer = await createUser("BUYER", { balanceFen: 2_500n });
+    expect(await verifyLedger(prisma)).toEqual([]);
+    const wallet = await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: userAccountCode(buyer.id, "WALLET") } });
+    const [posting] = await prisma.posting.findMany({ where: { accountId: wallet.id } });
+    await prisma.$transaction([
+      prisma.$executeRaw`ALTER TABLE postings DISABLE TRIGGER postings_append_only`,
+      prisma.$executeRaw`UPDATE postings SET hash = ledger_link(NULL, journal_id, account_id, amount, balance_after + 1) WHERE id = ${posting.id}`,
+      prisma.$executeRaw`ALTER TABLE postings ENABLE TRIGGER postings_append_only`,
+    ]);
+    const chain = (await verifyLedger(prisma)).filter((v) => v.rule === "hash_chain_intact");
+    expect(chain.map((v) => v.detail)).toEqual([
+      `account ${wallet.code}: the chain breaks at posting ${posting.id}`,
+      `account ${wallet.code}: its head is not its last posting's hash`,
+    ]);
   });
 });

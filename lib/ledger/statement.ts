@@ -7,6 +7,9 @@ export type Movement = {
   journalId: bigint;
   kind: string;
   reference: string | null;
+  /** The escrow order the journal belongs to (journals.order_id), with its number, if any. */
+  orderId: string | null;
+  orderNo: string | null;
   amount: Fen;
   balanceAfter: Fen;
   createdAt: Date;
@@ -29,7 +32,7 @@ export async function listMovements(
     where: { accountId, ...(before ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take: limit + 1,
-    include: { journal: { select: { kind: true, reference: true } } },
+    include: { journal: { select: { kind: true, reference: true, orderId: true, order: { select: { orderNo: true } } } } },
   });
   const page = rows.slice(0, limit);
   return {
@@ -38,6 +41,8 @@ export async function listMovements(
       journalId: p.journalId,
       kind: p.journal.kind,
       reference: p.journal.reference,
+      orderId: p.journal.orderId,
+      orderNo: p.journal.order?.orderNo ?? null,
       amount: p.amount,
       balanceAfter: p.balanceAfter,
       createdAt: p.createdAt,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/transaction";
+import { FUND_INVARIANTS } from "@/lib/fund/invariants";
 import { BUSINESS_INVARIANTS } from "./business-invariants";
 
 export type Violation = { rule: string; detail: string };
@@ -45,6 +46,30 @@ const DOUBLE_ENTRY: Invariant[] = [
       ),
   },
   {
+    rule: "hash_chain_intact",
+    describe: "each account's postings form an unbroken hash chain, and the account's head is its last posting's hash",
+    find: async (tx) => {
+      // The chain recomputed from each account's first posting: the first posting whose stored hash differs is
+      // where the chain was broken (an edited posting, or one written outside ledger_post).
+      const links = await tx.$queryRaw<{ code: string; id: bigint }[]>`
+        SELECT DISTINCT ON (c.account_id) a.code, c.id
+          FROM (SELECT id, account_id, hash,
+                       ledger_chain(journal_id, account_id, amount, balance_after) OVER (PARTITION BY account_id ORDER BY id) AS expected
+                  FROM postings) c
+          JOIN ledger_accounts a ON a.id = c.account_id
+         WHERE c.hash IS DISTINCT FROM c.expected
+         ORDER BY c.account_id, c.id`;
+      const heads = await tx.$queryRaw<{ code: string }[]>`
+        SELECT a.code FROM ledger_accounts a
+          LEFT JOIN LATERAL (SELECT hash FROM postings p WHERE p.account_id = a.id ORDER BY p.id DESC LIMIT 1) l ON true
+         WHERE a.last_hash IS DISTINCT FROM l.hash`;
+      return [
+        ...links.map((r) => `account ${r.code}: the chain breaks at posting ${r.id}`),
+        ...heads.map((r) => `account ${r.code}: its head is not its last posting's hash`),
+      ];
+    },
+  },
+  {
     rule: "accounts_sum_to_zero",
     describe: "all balances together sum to zero",
     find: async (tx) => {
@@ -54,7 +79,7 @@ const DOUBLE_ENTRY: Invariant[] = [
   },
 ];
 
-export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS];
+export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS, ...FUND_INVARIANTS];
 
 /**
  * Checks the whole ledger against every invariant, double entry and business rules alike. All checks read one

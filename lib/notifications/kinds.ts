@@ -20,5 +20,9 @@ export const NOTIFICATION_KINDS = [
   "dispute.RESOLVED_MERCHANT",
   "dispute.RESOLVED_SPLIT",
   "dispute.WITHDRAWN",
+  "dispute.reminderMerchant",
+  "dispute.reminderBuyer",
+  "order.paid",
+  "order.shipped",
 ] as const satisfies readonly (string | `dispute.${Settled}`)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

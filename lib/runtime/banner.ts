@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed/demo";
+import { demoTotpSecret } from "@/lib/seed/demo-totp";
 
 // CJK characters take two columns in a terminal.
 const width = (text: string) => [...text].reduce((n, ch) => n + (/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]/.test(ch) ? 2 : 1), 0);
@@ -17,7 +18,17 @@ export function banner(options: { url: string; dataDir: string; embedded: boolea
     `  │ 数据 Data:  ${options.embedded ? `${options.dataDir} (embedded PostgreSQL)` : "DATABASE_URL"}${options.seeded ? " · demo data created" : ""}`,
     "  │ 停止 Stop:  Ctrl-C",
     "  └──────────────────────────────────────────────────────────────",
-    ...(options.demoUsers ? ["", `  演示账户 Demo logins (密码 password: ${DEMO_PASSWORD})`, ...rows] : []),
+    ...(options.demoUsers
+      ? [
+          "",
+          `  演示账户 Demo logins (密码 password: ${DEMO_PASSWORD})`,
+          ...rows,
+          "",
+          "  管理员两步验证 Admin second factor: add a secret to an authenticator app, or print the current code",
+          "  with `npm run totp -- <email>`",
+          ...DEMO_ACCOUNTS.filter((a) => a.role === "ADMIN").map((a) => `    ${pad(a.email, emailWidth)}  ${demoTotpSecret(a.email)}`),
+        ]
+      : []),
     "",
   ].join("\n");
 }

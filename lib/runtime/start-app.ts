@@ -53,6 +53,8 @@ export async function main(options: StartOptions = {}) {
       ...process.env,
       ANXIN_UPLOAD_DIR: process.env.ANXIN_UPLOAD_DIR || (await privateUploadDir(settings.dataDir)),
       DATABASE_URL: db.url,
+      // The web server and the worker keep their files (uploads, the email outbox) in the same data folder.
+      ANXIN_DATA_DIR: settings.dataDir,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: nextAuthUrl,
       NODE_ENV: "production",

@@ -13,7 +13,7 @@ describe("demo data", () => {
     await seedDemoData(prisma);
     const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@anxin.test" } });
     const shop = await prisma.user.findUniqueOrThrow({ where: { email: "shop1@anxin.test" }, include: { merchant: true } });
-    const detail = await getMerchantForAdmin(prisma, { userId: admin.id, role: "ADMIN" }, shop.merchant!.id);
+    const detail = await getMerchantForAdmin(prisma, { userId: admin.id, role: "ADMIN", adminRole: admin.adminRole }, shop.merchant!.id);
     expect(detail.checks.filter((c) => !c.ok && c.check !== "documents")).toEqual([]);
     // Each demo merchant has its own identity: the review page flags shared ones.
     expect(detail.matches).toEqual([]);

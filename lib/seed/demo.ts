@@ -2,10 +2,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { registerUser } from "@/lib/auth/register";
 import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
+import { demoTotpSecret } from "./demo-totp";
 import { topUp } from "@/lib/bank/top-up";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { MerchantStatus, Role } from "@/lib/generated/prisma/enums";
+import type { AdminRole, MerchantStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Fen } from "@/lib/money/fen";
 
 export const DEMO_PASSWORD = "anxin-demo-2026";
@@ -15,6 +16,8 @@ export type DemoAccount = {
   handle: string;
   email: string;
   role: Role;
+  /** For administrators: the sub-role (lib/auth/admin-roles.ts). */
+  adminRole?: AdminRole;
   name: string;
   /** What the account is for, shown in the start banner. */
   about: string;
@@ -23,7 +26,11 @@ export type DemoAccount = {
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { handle: "admin", email: "admin@anxin.test", role: "ADMIN", name: "平台管理员", about: "平台管理员 · platform admin" },
+  { handle: "admin", email: "admin@anxin.test", role: "ADMIN", adminRole: "SUPER_ADMIN", name: "平台管理员", about: "超级管理员 · super admin: everything" },
+  { handle: "risk", email: "risk@anxin.test", role: "ADMIN", adminRole: "RISK", name: "风控专员", about: "风控 · risk: reviews, disputes, thresholds" },
+  { handle: "finance", email: "finance@anxin.test", role: "ADMIN", adminRole: "FINANCE", name: "财务专员", about: "财务 · finance: fees, fund, reports" },
+  { handle: "operations", email: "operations@anxin.test", role: "ADMIN", adminRole: "OPERATIONS", name: "运营专员", about: "运营 · operations: merchants, disputes, users" },
+  { handle: "support", email: "support@anxin.test", role: "ADMIN", adminRole: "SUPPORT", name: "客服专员", about: "客服 · support: reads orders and disputes" },
   {
     handle: "shop1",
     email: "shop1@anxin.test",
@@ -58,9 +65,18 @@ async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
   if (account.role === "ADMIN") {
     // Admins are never self-registered; the first one has no admin above it to create it.
     const user = await tx.user.create({
-      data: { email: account.email, name: account.name, role: "ADMIN", passwordHash: await hashPassword(DEMO_PASSWORD) },
+      data: {
+        email: account.email,
+        name: account.name,
+        role: "ADMIN",
+        adminRole: account.adminRole ?? "SUPPORT",
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        // Set up already, with a known secret (printed by npm start), so the demo can be tried at once.
+        totpSecret: demoTotpSecret(account.email),
+        totpEnabledAt: new Date(),
+      },
     });
-    return { userId: user.id, role: "ADMIN" };
+    return { userId: user.id, role: "ADMIN", adminRole: user.adminRole };
   }
   const role = account.role as "BUYER" | "MERCHANT";
   const user = await registerUser(tx, { email: account.email, name: account.name, password: DEMO_PASSWORD, role, locale: "zh-CN" });

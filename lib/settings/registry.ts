@@ -4,7 +4,7 @@ import { z } from "zod";
  * Every setting: its type (a zod schema that also bounds it) and its default. Rates are in basis points
  * (1 bp = 0.01%), so they stay integers. Each has a unit, shown beside its name (adminSettings.units.<unit>).
  */
-export type SettingUnit = "bps" | "days" | "hours";
+export type SettingUnit = "bps" | "days" | "hours" | "fen";
 const bps = (max: number) => z.number().int().min(0).max(max);
 
 export const SETTINGS = {
@@ -23,6 +23,8 @@ export const SETTINGS = {
   "dispute.claimWindowDays": { schema: z.number().int().min(0).max(180), default: 15, group: "disputes", unit: "days" },
   "dispute.merchantResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes", unit: "days" },
   "dispute.buyerResponseDays": { schema: z.number().int().min(1).max(30), default: 5, group: "disputes", unit: "days" },
+  /** Redemptions to the wallet per user and day that arrive at once (fen); the rest arrives the next day. */
+  "fund.instantRedeemCapFen": { schema: z.number().int().min(0).max(100_000_000), default: 1_000_000, group: "fund", unit: "fen" },
 } as const satisfies Record<string, { schema: z.ZodType<number>; default: number; group: string; unit: SettingUnit }>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,4 +1,4 @@
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -55,7 +55,7 @@ export const settingRange = (key: SettingKey) => ({ min: SETTINGS[key].schema.mi
  * the change is audited. A refused value's message names the setting and its range.
  */
 export async function updateSetting(tx: Tx, actor: Actor, key: string, value: unknown) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "settings.update");
   if (!isSettingKey(key)) throw new DomainError("not_found");
   const fieldLabels = { value: `adminSettings.keys.${key}` };
   const text = typeof value === "string" ? value.trim() : null;

@@ -57,6 +57,8 @@ const SAMPLES = [
   "correct-horse-battery",
   "merchant.reserveDays",
   "30",
+  // A password reset link's token (32 random bytes, base64url), sent back by the reset form.
+  "YSByZXNldCBsaW5rIHRva2VuLCAzMiBieXRlcyBvayE",
 ];
 const CONTROLS = ["\u0000", "\u0001", "\u0008", "\u001b", "\u007f", "\u0085", "\u009b", "\ud800"];
 const LINE_BREAKS = ["\n", "\r", "\t", "\u2028"];

@@ -9,6 +9,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { PROJECT_ROOT, serverActionModules } from "@/tests/app-routes";
 import { prisma, resetDatabase } from "@/tests/db";
 import { TEST_PASSWORD } from "@/tests/fixtures";
+import { cookies } from "next/headers";
+import { PENDING_COOKIE, issuePendingToken } from "@/lib/auth/second-factor";
+import { newTotpSecret, stepAt, totpCode } from "@/lib/auth/totp";
 import { JPEG, PNG, VALID_BUSINESS, VALID_REPRESENTATIVE, VALID_SETTLEMENT } from "@/tests/onboarding-fixtures";
 import { changedRows, snapshot } from "./db-snapshot";
 import { CALLERS, createTenants, idsOwnedBy, type Caller, type Tenants } from "./tenants";
@@ -35,7 +38,11 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 vi.mock("next/headers", () => {
   const jar = new Map<string, string>();
   return {
-    cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined), set: (name: string, value: string) => jar.set(name, value) }),
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      set: (name: string, value: string) => jar.set(name, value),
+      delete: (name: string | { name: string }) => jar.delete(typeof name === "string" ? name : name.name),
+    }),
     headers: async () => new Headers(),
   };
 });
@@ -76,11 +83,14 @@ type Entry = {
   /** Aimed at tenant A: the form a user would send, plus tenant ids a forger would add. */
   input: Input;
   /** The right caller succeeds (default: the owner, with the same input); the owner is not among the refused. */
-  positive?: { as?: (t: Tenants) => SessionUser | null; input?: Input; changesNothing?: boolean };
+  positive?: { as?: (t: Tenants) => SessionUser | null; input?: Input; changesNothing?: boolean; prepare?: (t: Tenants) => Promise<Record<string, unknown>> };
 };
 
 const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
 const forged = (t: Tenants) => ({ userId: t.sessions.buyerA.userId, merchantId: t.merchantIds.merchantA });
+const NEW_PASSWORD = "isolation-new-password-2026";
+// Shaped like a reset link's token (32 bytes, base64url), but no link has it.
+const UNKNOWN_RESET_TOKEN = Buffer.alloc(32, 7).toString("base64url");
 
 const TABLE: Record<string, Entry> = {
   "app/(public)/register/actions.ts#register": {
@@ -99,7 +109,34 @@ const TABLE: Record<string, Entry> = {
     owner: "buyerA",
     positive: { as: () => null, input: (t) => ({ email: t.emails.buyerA, password: TEST_PASSWORD }), changesNothing: true },
   },
+  // The second step of an administrator's sign-in acts only on the administrator its pending cookie names:
+  // with no cookie every caller is refused; the control signs the tenants' admin in with a real code.
+  "app/(public)/login/second-factor/actions.ts#secondFactor": {
+    roles: "public",
+    scope: "self",
+    input: () => ({ code: "123456" }),
+    owner: "admin",
+    positive: {
+      as: () => null,
+      prepare: async (t) => {
+        process.env.NEXTAUTH_SECRET ??= "isolation-test-secret-0123456789abcdef";
+        const secret = newTotpSecret();
+        const user = await prisma.user.update({ where: { id: t.sessions.admin.userId }, data: { totpSecret: secret, totpEnabledAt: new Date() } });
+        (await cookies()).set(PENDING_COOKIE, await issuePendingToken(user));
+        return { code: totpCode(secret, stepAt(new Date())) };
+      },
+    },
+  },
+  // Only hides the caller's own recovery codes (a cookie of this browser); no row changes.
+  "app/(public)/login/recovery-codes/actions.ts#recoveryCodesSaved": {
+    roles: ["ADMIN"],
+    scope: "self",
+    input: (t) => forged(t),
+    owner: "admin",
+    positive: { changesNothing: true },
+  },
   "app/_actions/sign-out.ts#signOut": { roles: "public", scope: "self", input: (t) => forged(t), owner: "buyerA" },
+  "app/_actions/sign-out.ts#switchAccount": { roles: "public", scope: "self", input: (t) => ({ callbackUrl: "/pay/x", ...forged(t) }), owner: "buyerA" },
   "app/_actions/notifications.ts#markNotificationsRead": {
     roles: ["BUYER", "MERCHANT", "ADMIN"],
     scope: "self",
@@ -155,6 +192,12 @@ const TABLE: Record<string, Entry> = {
     scope: "tenant",
     owner: "merchantA",
     input: (t) => ({ orderId: t.orders.paidToShip.id, carrier: "SF", trackingNo: "SF1234567890" }),
+  },
+  "app/merchant/orders/actions.ts#closeUnpaidOrderAction": {
+    roles: ["MERCHANT"],
+    scope: "tenant",
+    owner: "merchantA",
+    input: (t) => ({ orderId: t.orders.createdToClose.id }),
   },
   "app/merchant/orders/actions.ts#refundOrderAction": {
     roles: ["MERCHANT"],
@@ -240,7 +283,13 @@ const TABLE: Record<string, Entry> = {
     roles: ["ADMIN"],
     scope: "tenant",
     owner: "admin",
-    input: () => ({ email: "second-admin@test.anxin", name: "第二管理员", password: "a-long-enough-password" }),
+    input: () => ({ email: "second-admin@test.anxin", name: "第二管理员", password: "a-long-enough-password", adminRole: "FINANCE" }),
+  },
+  "app/admin/users/actions.ts#setAdminRoleAction": {
+    roles: ["ADMIN"],
+    scope: "tenant",
+    owner: "admin",
+    input: (t) => ({ userId: t.extra.opsAdmin.userId, adminRole: "SUPPORT" }),
   },
   // Onboarding acts on the caller's own application; an id in the form names nothing.
   "app/merchant/onboarding/actions.ts#saveBusiness": { roles: ["MERCHANT"], scope: "self", input: (t) => ({ ...VALID_BUSINESS, ...forged(t) }), owner: "draftA" },
@@ -254,6 +303,35 @@ const TABLE: Record<string, Entry> = {
   },
   "app/merchant/onboarding/actions.ts#submitOnboarding": { roles: ["MERCHANT"], scope: "self", input: (t) => forged(t), owner: "draftA" },
   "app/merchant/onboarding/actions.ts#reapply": { roles: ["MERCHANT"], scope: "self", input: (t) => forged(t), positive: { as: (t) => t.extra.rejected } },
+  // Account settings act on the caller's own account: each caller that may change its password changes its
+  // own (the fixtures share one password), never the account named in the form. Buyer A keeps its password
+  // for the sign-in control; a user of its own is the positive control.
+  "app/_actions/account.ts#changePasswordAction": {
+    roles: ["BUYER", "MERCHANT", "ADMIN"],
+    scope: "self",
+    input: (t) => ({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, ...forged(t) }),
+    owner: "buyerA",
+    positive: { as: (t) => t.extra.changesPassword },
+  },
+  "app/_actions/account.ts#renameShopAction": { roles: ["MERCHANT"], scope: "self", input: (t) => ({ displayName: "改名后的茶舍", ...forged(t) }), owner: "merchantA" },
+  // Anyone may ask for a reset link for any email; the link goes to that mailbox only (lib/auth/password-reset.test.ts).
+  // An unknown email here, so the requests touch no account (past the per-email limit they are refused); the
+  // positive control asks for a known one, whose link is written to the outbox.
+  "app/(public)/forgot-password/actions.ts#forgotPasswordAction": {
+    roles: "public",
+    scope: "self",
+    input: (t) => ({ email: "nobody-reset-isolation@test.anxin", ...forged(t) }),
+    positive: { as: () => null, input: (t) => ({ email: t.extra.forgetsPassword.email }) },
+  },
+  // The link's token is the only key: a token no link has resets nothing for anyone, whatever user id or
+  // email the form adds. The positive control uses a link made the real way (emailed by the delivery job).
+  "app/(public)/reset-password/[token]/actions.ts#resetPasswordAction": {
+    roles: "public",
+    scope: "tenant",
+    refusedWith: ["not_found"],
+    input: (t) => ({ token: UNKNOWN_RESET_TOKEN, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, email: t.emails.buyerA, ...forged(t) }),
+    positive: { as: () => null, input: (t) => ({ token: t.resetToken, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  },
 };
 
 // Every export of every "use server" module, from the file tree.
@@ -339,7 +417,8 @@ describe("server actions: positive controls (the right caller succeeds, so the c
   for (const [key, entry] of Object.entries(TABLE)) {
     it(key, async () => {
       const user = entry.positive?.as ? entry.positive.as(t) : entry.owner ? userOf(entry.owner) : null;
-      const { result, changes } = await call(key, user, (entry.positive?.input ?? entry.input)(t));
+      const input = entry.positive?.prepare ? await entry.positive.prepare(t) : (entry.positive?.input ?? entry.input)(t);
+      const { result, changes } = await call(key, user, input);
       expect(result).toMatchObject({ ok: true });
       // A sign-in changes only the browser's cookie; every other action changes rows.
       if (!entry.positive?.changesNothing) expect(changes.length).toBeGreaterThan(0);

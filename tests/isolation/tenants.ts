@@ -1,11 +1,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import { inTransaction } from "@/lib/db/transaction";
+import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { openDispute } from "@/lib/disputes/open";
 import { buyerEscalate, merchantRespond } from "@/lib/disputes/respond";
 import { decideApplication } from "@/lib/merchants/review/decide";
 import { clearSettingsCache } from "@/lib/settings/settings";
 import { prisma } from "@/tests/db";
+import { deliver, tokenIn } from "@/tests/email-helpers";
 import { paidOrder, shippedOrder, newOrder } from "@/tests/escrow-fixtures";
 import { createUser } from "@/tests/fixtures";
 import { PNG, completeApplication, submittedMerchant } from "@/tests/onboarding-fixtures";
@@ -21,7 +23,7 @@ export type Caller = (typeof CALLERS)[number];
 
 async function session(role: SessionUser["role"], options: Parameters<typeof createUser>[1] = {}): Promise<SessionUser & { actor: Actor }> {
   const user = await createUser(role, options);
-  return { userId: user.id, role, email: user.email, name: user.name, actor: user.actor };
+  return { userId: user.id, role, adminRole: user.actor.adminRole, email: user.email, name: user.name, actor: user.actor };
 }
 
 const merchantIdOf = async (user: { userId: string }) => (await prisma.merchant.findUniqueOrThrow({ where: { userId: user.userId } })).id;
@@ -39,6 +41,7 @@ export async function createTenants() {
   const [mA, bA] = [merchantA.actor, buyerA.actor];
   const orders = {
     created: await newOrder(mA, "88.00"),
+    createdToClose: await newOrder(mA, "9.00"),
     paidToShip: await paidOrder(mA, bA, "10.00"),
     paidToCancel: await paidOrder(mA, bA, "11.00"),
     paidToRefund: await paidOrder(mA, bA, "12.00"),
@@ -80,10 +83,23 @@ export async function createTenants() {
   await prisma.setting.create({ data: { key: "merchant.reapplyCoolingDays", value: 0 } });
   clearSettingsCache();
 
+  // Password controls act on users of their own, so buyer A keeps the password the sign-in control uses. The
+  // reset link is made the real way: the request writes the email, the delivery job makes its token.
+  const changesPassword = await session("BUYER");
+  const forgetsPassword = await session("BUYER");
+  const resetsPassword = await session("BUYER");
+  await requestPasswordReset(prisma, { email: resetsPassword.email, ip: null });
+  const resetEmail = (await deliver()).find((m) => m.kind === "password.reset" && m.to === resetsPassword.email);
+  if (!resetEmail) throw new Error("the reset email was not sent");
+
+  // An operations admin whose sub-role the super admin changes.
+  const opsAdmin = await session("ADMIN", { adminRole: "OPERATIONS" });
+
   const sessions: Record<Exclude<Caller, "signedOut">, SessionUser> = { admin, merchantA, buyerA, draftA, merchantB, buyerB, draftB };
   return {
     sessions,
-    extra: { submitted, toSuspend, rejected },
+    extra: { submitted, toSuspend, rejected, changesPassword, forgetsPassword, resetsPassword, opsAdmin },
+    resetToken: tokenIn(resetEmail.text),
     orders,
     disputes,
     merchantIds: { merchantA: await merchantIdOf(merchantA), draftA: await merchantIdOf(draftA), submitted: await merchantIdOf(submitted), toSuspend: await merchantIdOf(toSuspend) },

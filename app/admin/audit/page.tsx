@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { listAudit } from "@/lib/audit/list";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isSettingKey } from "@/lib/settings/registry";
 import { formatDateTime } from "@/lib/time/format";
@@ -25,7 +25,7 @@ const TARGET_LINKS: Record<string, (id: string) => string> = {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("audit.view");
   const t = await getTranslations("adminAudit");
   const tSettings = await getTranslations("adminSettings");
   const locale = await getLocale();

@@ -3,7 +3,7 @@ import { DisputeList } from "@/components/disputes/dispute-list";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { DISPUTE_REASONS } from "@/lib/disputes/open";
 import { listDisputesForAdmin } from "@/lib/disputes/queries";
@@ -19,7 +19,7 @@ const STATUSES = ["ESCALATED", "OPEN", "AWAITING_BUYER", "RESOLVED_BUYER", "RESO
 const QUERY = { status: oneOf(STATUSES), reason: oneOf(DISPUTE_REASONS) };
 
 export default async function AdminDisputesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("disputes.view_all");
   const t = await getTranslations("disputes");
   const params = readSearchParams(await searchParams, QUERY);
   const status = (params.status ?? "ESCALATED") as DisputeStatus | "ALL";

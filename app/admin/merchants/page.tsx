@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import type { EntityType, MerchantStatus } from "@/lib/generated/prisma/enums";
 import { BUSINESS_CATEGORIES } from "@/lib/merchants/onboarding/schemas";
@@ -27,7 +27,7 @@ function waited(since: Date, now: Date, t: (key: string, values: Record<string, 
 }
 
 export default async function MerchantQueuePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("merchant.view");
   const t = await getTranslations("adminMerchants");
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { searchOrdersForAdmin } from "@/lib/escrow/admin-orders";
 import { ORDER_STATUSES } from "@/lib/escrow/filters";
@@ -21,7 +21,7 @@ const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
 const QUERY = { q: searchText(100), status: oneOf(ORDER_STATUSES), cursor: opaqueCursor };
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("orders.view_all");
   const t = await getTranslations("adminOrders");
   const tOrders = await getTranslations("orders");
   const tStatus = await getTranslations("orderStatus");

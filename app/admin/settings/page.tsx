@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { SETTINGS, SETTING_KEYS } from "@/lib/settings/registry";
 import { getAllSettings, settingRange } from "@/lib/settings/settings";
 import { SettingForm } from "./setting-form";
@@ -11,7 +11,7 @@ export async function generateMetadata() {
 }
 
 export default async function SettingsPage() {
-  await requireArea("admin");
+  await requireAdmin("settings.view");
   const t = await getTranslations("adminSettings");
   const values = await getAllSettings();
   return (

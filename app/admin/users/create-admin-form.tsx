@@ -6,11 +6,14 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Form } from "@/components/forms/form";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
+import { ADMIN_ROLES } from "@/lib/auth/admin-roles";
 import { createAdminAction } from "./actions";
 
 export function CreateAdminForm() {
   const t = useTranslations("adminUsers");
+  const tRole = useTranslations("adminRoles");
+  const tHint = useTranslations("adminRoleHints");
   const [state, action, pending] = useActionState(createAdminAction, null);
   const submit = useSubmit(action);
   return (
@@ -21,6 +24,13 @@ export function CreateAdminForm() {
       <Field label={t("name")} name="name" />
       <Field label={t("email")} name="email" type="email" />
       <Field label={t("password")} name="password" type="password" autoComplete="new-password" />
+      <SelectField label={t("adminRole")} name="adminRole" defaultValue="SUPPORT">
+        {ADMIN_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {tRole(r)} · {tHint(r)}
+          </option>
+        ))}
+      </SelectField>
       <Button type="submit" disabled={pending}>{t("create")}</Button>
     </Form>
   );

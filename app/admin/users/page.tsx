@@ -7,9 +7,11 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { listUsers } from "@/lib/admin/overview";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/time/format";
+import { can } from "@/lib/auth/permissions";
+import { AdminRoleForm } from "./admin-role-form";
 import { CreateAdminForm } from "./create-admin-form";
 import { idCursor, readSearchParams, searchText, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
@@ -20,9 +22,11 @@ export async function generateMetadata() {
 const QUERY = { q: searchText(100), cursor: idCursor };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("users.view");
   const t = await getTranslations("adminUsers");
   const tRole = await getTranslations("roles");
+  const tAdminRole = await getTranslations("adminRoles");
+  const manageRoles = can(user, "admin.manage_roles");
   const locale = await getLocale();
   const { q, cursor } = readSearchParams(await searchParams, QUERY);
   const { users, nextCursor } = await listUsers(prisma, user, { q, cursor });
@@ -44,13 +48,22 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <Table caption={t("list")} head={[t("name"), t("email"), t("role"), t("createdAt")]}>
             {users.map((u) => (
               <tr key={u.id}>
-                <Td>{u.name}</Td>
+                <Td>
+                  {u.name}
+                  {u.id === user.userId ? t("you") : ""}
+                </Td>
                 <Td>{u.email}</Td>
                 <Td>
                   <span className="flex items-center gap-1">
                     <Badge>{tRole(u.role)}</Badge>
+                    {u.adminRole ? <Badge>{tAdminRole(u.adminRole)}</Badge> : null}
                     {u.merchant ? <MerchantStatusBadge status={u.merchant.status} /> : null}
                   </span>
+                  {manageRoles && u.adminRole && u.id !== user.userId ? (
+                    <span className="mt-1 block">
+                      <AdminRoleForm userId={u.id} current={u.adminRole} />
+                    </span>
+                  ) : null}
                 </Td>
                 <Td>{formatDateTime(u.createdAt, locale)}</Td>
               </tr>
@@ -65,9 +78,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             </Link>
           ) : null}
         </Card>
-        <Card title={t("createTitle")}>
-          <CreateAdminForm />
-        </Card>
+        {can(user, "admin.create_admin") ? (
+          <Card title={t("createTitle")}>
+            <CreateAdminForm />
+          </Card>
+        ) : null}
       </div>
     </>
   );

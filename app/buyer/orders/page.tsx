@@ -24,7 +24,12 @@ export default async function BuyerOrdersPage() {
       <PageHeader title={t("myOrders")} />
       <Card>
         {orders.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("empty")}</p>
+          <div className="space-y-2 text-sm text-slate-600" data-testid="orders-empty">
+            <p>{t("emptyBuyer")}</p>
+            <Link href="/buyer/wallet" className="text-brand-700 underline">
+              {t("toWallet")}
+            </Link>
+          </div>
         ) : (
           <Table caption={t("myOrders")} head={[t("orderNoColumn"), t("merchant"), t("paidAt"), t("status"), t("total")]} numeric={[4]}>
             {orders.map((o) => (

@@ -27,21 +27,34 @@ export default async function ReleaseCalendarPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <Card title={t("byDay")}>
+        {/* A bar only where something is released; a quiet day is a dash, not an empty track that looks like a bar. */}
         <ul className="space-y-1 text-sm" data-testid="release-days">
           {calendar.days.map((d) => (
-            <li key={d.day} className="grid grid-cols-[6rem_1fr_7rem] items-center gap-2">
+            <li key={d.day} className="grid grid-cols-[3.5rem_1fr_auto] items-center gap-2 sm:grid-cols-[6rem_1fr_7rem]" data-testid="release-day" data-amount={d.amountFen.toString()}>
               <span className="tabular-nums text-slate-600">{d.day.slice(5)}</span>
-              <span className="h-3 rounded bg-brand-100">
-                <span className="block h-3 rounded bg-brand-600" style={{ width: `${Number((d.amountFen * 100n) / max)}%` }} />
-              </span>
-              <span className="text-right tabular-nums">{formatFen(d.amountFen)}</span>
+              {d.amountFen > 0n ? (
+                <span className="h-3 min-w-0">
+                  <span className="block h-3 rounded bg-brand-600" data-testid="release-bar" style={{ width: `${Math.max(2, Number((d.amountFen * 100n) / max))}%` }} />
+                </span>
+              ) : (
+                <span className="h-px bg-slate-100" aria-hidden="true" />
+              )}
+              <span className={`text-right tabular-nums ${d.amountFen > 0n ? "font-medium" : "text-slate-400"}`}>{d.amountFen > 0n ? formatFen(d.amountFen) : t("nothing")}</span>
             </li>
           ))}
         </ul>
       </Card>
       <Card title={t("orders")} className="mt-6">
         {calendar.orders.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("none")}</p>
+          <div className="space-y-2 text-sm text-slate-600" data-testid="calendar-empty">
+            <p>{t("none")}</p>
+            <p>
+              {t("noneHint")}{" "}
+              <Link href="/merchant/orders?status=PAID" className="text-brand-700 underline">
+                {t("toShip")}
+              </Link>
+            </p>
+          </div>
         ) : (
           <Table caption={t("orders")} head={[tOrders("orderNoColumn"), t("releases"), t("countdown"), t("amount")]} numeric={[3]}>
             {calendar.orders.map((o) => (

@@ -6,6 +6,7 @@ import { protectedAction } from "@/lib/actions/client";
 import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { createOrder } from "@/lib/escrow/create-order";
+import { closeUnpaidOrder } from "@/lib/escrow/close-unpaid";
 import { AUTO_CONFIRM_ORDER_JOB } from "@/lib/escrow/jobs";
 import { refundOrder } from "@/lib/escrow/refund";
 import { shipOrder, shipSchema } from "@/lib/escrow/ship";
@@ -69,3 +70,10 @@ export const refundOrderAction = protectedAction(
     return { amountFen: result.amountFen };
   },
 );
+
+/** Closes an order nobody has paid: its payment link stops working. No money has moved, so no key is needed. */
+export const closeUnpaidOrderAction = protectedAction("orders.manage", z.object({ orderId: recordId() }), async ({ orderId }, { user }) => {
+  await closeUnpaidOrder(prisma, user, orderId);
+  revalidatePath("/merchant", "layout");
+  return { orderId };
+});

@@ -7,7 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import { ORDER_QUERY, ORDER_STATUSES, toOrderFilters } from "@/lib/escrow/filters";
+import { ORDER_QUERY, ORDER_STATUSES, isReversedRange, toOrderFilters } from "@/lib/escrow/filters";
+import { Alert } from "@/components/ui/alert";
 import { ORDER_SORTS, listMerchantOrders } from "@/lib/escrow/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
@@ -26,7 +27,10 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
   const locale = await getLocale();
   const { cursor, ...params } = readSearchParams(await searchParams, ORDER_QUERY);
   const filters = toOrderFilters(params);
-  const { orders, nextCursor } = await listMerchantOrders(prisma, user, filters, { cursor });
+  // A range that ends before it starts would find nothing: say so rather than show an empty list.
+  const reversed = isReversedRange(params);
+  const { orders, nextCursor } = reversed ? { orders: [], nextCursor: null } : await listMerchantOrders(prisma, user, filters, { cursor });
+  const filtered = Boolean(params.status || params.from || params.to || params.q);
   // Links carry only the parameters that parsed, so a crafted one never reaches the export or the next page.
   const keep = toQueryString(params);
   return (
@@ -34,7 +38,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
       <PageHeader
         title={t("title")}
         actions={
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <a href={`/api/merchant/orders-csv?${keep}`} className={buttonClass("secondary")} data-testid="export-csv">
               {t("exportCsv")}
             </a>
@@ -45,7 +49,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
         }
       />
       <Card>
-        <form className="mb-4 grid gap-2 sm:grid-cols-6" role="search">
+        <form className="mb-4 grid grid-cols-2 gap-2 sm:grid-cols-6" role="search">
           <select name="status" defaultValue={filters.status ?? ""} aria-label={t("status")} className={input}>
             <option value="">{t("anyStatus")}</option>
             {ORDER_STATUSES.map((s) => (
@@ -54,7 +58,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           </select>
           <input type="date" name="from" defaultValue={params.from} aria-label={t("from")} className={input} />
           <input type="date" name="to" defaultValue={params.to} aria-label={t("to")} className={input} />
-          <input name="q" defaultValue={params.q} placeholder={t("search")} aria-label={t("search")} className={input} />
+          <input name="q" defaultValue={params.q} placeholder={t("search")} aria-label={t("search")} className={`${input} col-span-2 sm:col-span-1`} />
           <select name="sort" defaultValue={filters.sort ?? "created_desc"} aria-label={t("sort")} className={input}>
             {ORDER_SORTS.map((s) => (
               <option key={s} value={s}>{t(`sorts.${s}`)}</option>
@@ -62,8 +66,26 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
           </select>
           <button className={buttonClass("secondary")}>{t("filter")}</button>
         </form>
-        {orders.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("empty")}</p>
+        {reversed ? (
+          <Alert tone="warning">
+            <span data-testid="range-reversed">{t("rangeReversed", { from: params.from!, to: params.to! })}</span>
+          </Alert>
+        ) : orders.length === 0 ? (
+          filtered ? (
+            <div className="space-y-2 text-sm text-slate-600" data-testid="orders-empty">
+              <p>{t("noMatch")}</p>
+              <Link href="/merchant/orders" className="text-brand-700 underline">
+                {t("clearFilters")}
+              </Link>
+            </div>
+          ) : (
+            <div className="space-y-3 text-sm text-slate-600" data-testid="orders-empty">
+              <p>{t("emptyMerchant")}</p>
+              <Link href="/merchant/orders/new" className={buttonClass("primary")}>
+                {t("new")}
+              </Link>
+            </div>
+          )
         ) : (
           <Table caption={t("title")} head={[t("orderNoColumn"), t("createdAt"), t("buyer"), t("status"), t("total")]} numeric={[4]}>
             {orders.map((o) => (

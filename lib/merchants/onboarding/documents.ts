@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import { fileTypeFromBuffer } from "file-type";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
@@ -51,7 +52,7 @@ export async function uploadDocument(tx: Tx, actor: Actor, input: { kind: Docume
  */
 export async function readDocumentForViewer(db: PrismaClient, actor: Actor, documentId: string) {
   const document = await db.merchantDocument.findUnique({ where: { id: documentId }, include: { merchant: { select: { userId: true } } } });
-  const allowed = document && (actor.role === "ADMIN" || (actor.role === "MERCHANT" && document.merchant.userId === actor.userId));
+  const allowed = document && (can(actor, "merchant.view") || (actor.role === "MERCHANT" && document.merchant.userId === actor.userId));
   if (!document || !allowed) throw new DomainError("not_found");
   return { document, bytes: await readBytes(document.sha256) };
 }

@@ -49,12 +49,20 @@ export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = sys
   return { status: "SUBMITTED" as const };
 }
 
+/**
+ * When a rejected merchant may start a new application: the rejection plus the cooling-off period (a setting).
+ * The overview shows this date and enables its button from then on; startNewApplication checks the same.
+ */
+export async function reapplyOpensAt(merchant: { rejectedAt: Date | null; updatedAt: Date }): Promise<Date> {
+  const days = await getSetting("merchant.reapplyCoolingDays");
+  return new Date((merchant.rejectedAt ?? merchant.updatedAt).getTime() + days * DAY);
+}
+
 /** After a rejection and the cooling-off period (a setting), the merchant may prepare a new application. */
 export async function startNewApplication(tx: Tx, actor: Actor, clock: Clock = systemClock) {
   const merchant = await getOwnMerchantOrThrow(tx, actor);
   merchantStates.assert(merchant.status, "DRAFT");
-  const days = await getSetting("merchant.reapplyCoolingDays");
-  const allowedFrom = new Date((merchant.rejectedAt ?? merchant.updatedAt).getTime() + days * DAY);
+  const allowedFrom = await reapplyOpensAt(merchant);
   if (clock.now() < allowedFrom) {
     throw new DomainError("invalid_transition", { messageKey: "errors.cooling_off", params: { date: allowedFrom.toISOString().slice(0, 10) } });
   }

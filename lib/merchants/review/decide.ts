@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { revokeUserSessions } from "@/lib/auth/revoke";
 import { type ReviewedStatus, reviewAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
@@ -71,7 +71,7 @@ async function transition(
 
 /** Admin decision on a submitted application: approve (with a risk level), reject, or ask for more. */
 export async function decideApplication(tx: Tx, actor: Actor, merchantId: string, raw: z.input<typeof decisionSchema>, clock: Clock = systemClock) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "merchant.review");
   const input = decisionSchema.parse(raw);
   const now = clock.now();
   const to = TARGET[input.decision];
@@ -125,7 +125,7 @@ export const suspensionSchema = z.object({ reason: message });
  * merchant's user at once, so nothing started before it can go on from an open browser.
  */
 export async function setSuspended(tx: Tx, actor: Actor, merchantId: string, suspend: boolean, raw: z.input<typeof suspensionSchema>, clock: Clock = systemClock) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "merchant.review");
   const { reason } = suspensionSchema.parse(raw);
   const result = await transition(tx, actor, merchantId, suspend ? "SUSPENDED" : "APPROVED", suspend ? "APPROVED" : "SUSPENDED", {
     data: { decidedAt: clock.now() },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { DomainError } from "@/lib/errors/domain-error";
 import { accountNumberProblem } from "../checks/banks";
 import { creditCodeProblem } from "../checks/credit-code";
@@ -11,7 +11,7 @@ export type CheckResult = { check: string; ok: boolean; problem: string | null }
 
 /** Everything an admin needs to decide: fields, documents, history, and each check run again now. */
 export async function getMerchantForAdmin(db: PrismaClient, actor: Actor, merchantId: string) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "merchant.view");
   const merchant = await db.merchant.findUnique({
     where: { id: merchantId },
     include: {

@@ -1,6 +1,6 @@
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { EntityType, MerchantStatus } from "@/lib/generated/prisma/enums";
-import { assertRole, type Actor } from "@/lib/auth/actor";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
 
 export type QueueFilters = { status?: MerchantStatus | "ALL"; q?: string; entityType?: EntityType; category?: string };
 
@@ -9,7 +9,7 @@ export type QueueFilters = { status?: MerchantStatus | "ALL"; q?: string; entity
  * follow-up (e.g. NEEDS_INFO, SUSPENDED). Search covers name, email and credit code.
  */
 export async function listMerchantsForReview(db: PrismaClient, actor: Actor, filters: QueueFilters = {}) {
-  assertRole(actor, ["ADMIN"]);
+  assertPermission(actor, "merchant.view");
   const status = filters.status ?? "SUBMITTED";
   const q = filters.q?.trim();
   const where: Prisma.MerchantWhereInput = {

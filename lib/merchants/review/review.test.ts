@@ -7,7 +7,7 @@ import { prisma, resetDatabase } from "@/tests/db";
 import { createUser } from "@/tests/fixtures";
 import { VALID_REPRESENTATIVE, submittedMerchant } from "@/tests/onboarding-fixtures";
 import { saveRepresentativeStep } from "../onboarding/save-step";
-import { startNewApplication, submitApplication } from "../onboarding/submit";
+import { reapplyOpensAt, startNewApplication, submitApplication } from "../onboarding/submit";
 import { merchantStates } from "../states";
 import { decideApplication, setSuspended } from "./decide";
 import { getMerchantForAdmin } from "./detail";
@@ -71,6 +71,20 @@ describe("admin review", () => {
     await expect(inTransaction(prisma, (tx) => startNewApplication(tx, merchant.actor, clock))).rejects.toMatchObject({ messageKey: "errors.cooling_off" });
     clock.advance(1 * DAY);
     await inTransaction(prisma, (tx) => startNewApplication(tx, merchant.actor, clock));
+    expect((await prisma.merchant.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("DRAFT");
+  });
+
+  it("the reapply date the overview shows is exactly the first moment a new application is accepted", async () => {
+    const admin = await createUser("ADMIN");
+    const merchant = await createUser("MERCHANT");
+    const row = await submittedMerchant(merchant.actor);
+    const clock = fixedClock("2026-11-01T03:30:00Z");
+    await inTransaction(prisma, (tx) => decideApplication(tx, admin.actor, row.id, { decision: "REJECT", reasonCode: "IDENTITY_MISMATCH", message: "证件与执照不符" }, clock));
+    const opensAt = await reapplyOpensAt(await prisma.merchant.findUniqueOrThrow({ where: { id: row.id } }));
+    expect(opensAt.toISOString()).toBe("2026-12-01T03:30:00.000Z"); // the default 30 days
+    const at = (iso: number) => fixedClock(new Date(iso).toISOString());
+    await expect(inTransaction(prisma, (tx) => startNewApplication(tx, merchant.actor, at(opensAt.getTime() - 1)))).rejects.toMatchObject({ messageKey: "errors.cooling_off" });
+    await inTransaction(prisma, (tx) => startNewApplication(tx, merchant.actor, at(opensAt.getTime())));
     expect((await prisma.merchant.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("DRAFT");
   });
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { payOrderAction } from "@/app/buyer/orders/actions";
+import { PayDeadEnd } from "@/components/orders/pay-dead-end";
 import { ActionForm } from "@/components/orders/action-form";
 import { OrderLinesTable } from "@/components/orders/lines-table";
 import { Alert } from "@/components/ui/alert";
@@ -28,24 +29,13 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const user = await getSession();
   const back = `/pay/${encodeURIComponent(token)}`;
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
-  if (user.role !== "BUYER") {
-    return (
-      <Card heading="h1" title={t("title")}>
-        <Alert tone="info">{t("buyersOnly")}</Alert>
-      </Card>
-    );
-  }
+  // A link opened with the wrong account, or one that names nothing: say why and offer a way on.
+  if (user.role !== "BUYER") return <PayDeadEnd user={user} back={back} reason="notBuyer" />;
   const order = await getOrderByPayToken(prisma, user, token).catch((e) => {
     if (isDomainError(e)) return null;
     throw e;
   });
-  if (!order) {
-    return (
-      <Card heading="h1" title={t("title")}>
-        <Alert tone="error">{t("notFound")}</Alert>
-      </Card>
-    );
-  }
+  if (!order) return <PayDeadEnd user={user} back={back} reason="notFound" />;
   if (order.buyerId === user.userId) {
     return (
       <Card heading="h1" title={t("title")}>
@@ -57,19 +47,22 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
     );
   }
   const balance = await userBalance(prisma, user.userId);
-  const expired = order.status !== "CREATED" || order.expiresAt <= new Date();
+  const closed = order.status !== "CREATED";
+  const expired = !closed && order.expiresAt <= new Date();
   const short = balance < order.totalFen;
   return (
     <div className="space-y-4">
       <Card heading="h1" title={<span data-testid="pay-title">{t("title")}</span>}>
-        <p className="mb-3 text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
+        <p className="mb-3 break-words text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
         <OrderLinesTable order={order} />
-        {order.note ? <p className="mt-2 text-sm text-slate-500">{order.note}</p> : null}
+        {order.note ? <p className="mt-2 break-words text-sm text-slate-500">{order.note}</p> : null}
         <p className="mt-4 text-sm">
           {t("balance")} <span className="font-semibold tabular-nums" data-testid="pay-balance">{formatFen(balance)}</span>
         </p>
-        <div className="mt-4">
-          {expired ? (
+        <div className="mt-4" data-testid="pay-state">
+          {closed ? (
+            <Alert tone="error">{t("closed")}</Alert>
+          ) : expired ? (
             <Alert tone="error">{t("expired")}</Alert>
           ) : short ? (
             <Alert tone="warning">{t("short", { missing: formatFen(order.totalFen - balance) })}</Alert>
@@ -80,7 +73,7 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
           )}
         </div>
       </Card>
-      {!expired && short ? (
+      {!closed && !expired && short ? (
         <Card title={t("topUp")}>
           <TopUpForm />
         </Card>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { loadDisputeView } from "@/components/disputes/dispute-page";
 import { DisputeView } from "@/components/disputes/dispute-view";
 import { Card } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { partyHistory } from "@/lib/disputes/queries";
 import { pageId } from "@/lib/http/path-id";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
 export default async function AdminDisputePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("disputes.view_all");
   const t = await getTranslations("disputes");
   const view = await loadDisputeView(user, await pageId(params));
   const history = await partyHistory(prisma, user, view.dispute);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useConfirm, type ConfirmOption } from "@/components/forms/use-confirm";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
@@ -11,30 +12,72 @@ import { decideAction, suspendAction } from "./actions";
 
 type Action = typeof decideAction | typeof suspendAction;
 
-/** One decision: its own state, so a refusal marks the fields of this form only. */
-function DecisionForm({ action, testId, hidden, children }: { action: Action; testId: string; hidden: Record<string, string>; children: (pending: boolean) => ReactNode }) {
+/**
+ * One decision: its own state, so a refusal marks the fields of this form only. A decision that cannot be
+ * taken back asks first (`confirm`), naming the merchant and what follows.
+ */
+function DecisionForm({
+  action,
+  testId,
+  hidden,
+  confirm,
+  children,
+}: {
+  action: Action;
+  testId: string;
+  hidden: Record<string, string>;
+  confirm?: ConfirmOption;
+  children: (pending: boolean) => ReactNode;
+}) {
   const t = useTranslations("adminMerchants");
   const [state, formAction, pending] = useActionState(action, null);
   const submit = useSubmit(formAction);
+  const asking = useConfirm(confirm, submit);
   return (
-    <Form state={state} action={formAction} onSubmit={submit} className="space-y-2" data-testid={testId}>
+    <Form state={state} action={formAction} onSubmit={asking.onSubmit} className="space-y-2" data-testid={testId}>
       {state?.ok ? <Alert tone="success">{t("decided")}</Alert> : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children(pending)}
+      {asking.dialog}
     </Form>
   );
 }
 
-export function DecisionForms({ merchantId, fields, reasons, matches }: { merchantId: string; fields: string[]; reasons: readonly string[]; matches: number }) {
+export function DecisionForms({
+  merchantId,
+  merchantName,
+  coolingDays,
+  fields,
+  reasons,
+  matches,
+}: {
+  merchantId: string;
+  merchantName: string;
+  coolingDays: number;
+  fields: string[];
+  reasons: readonly string[];
+  matches: number;
+}) {
   const t = useTranslations("adminMerchants");
   const tOnb = useTranslations("onboarding");
   const tReasons = useTranslations("rejectReasons");
   const [asked, setAsked] = useState<string[]>([]);
+  // Without a choice (risk level, reason) nothing is asked: the server answers with the field's error.
+  const approve: ConfirmOption = (form) => {
+    const risk = String(form.get("riskLevel") ?? "");
+    if (!["LOW", "MEDIUM", "HIGH"].includes(risk)) return null;
+    return { title: t("approveTitle"), body: t("approveBody", { merchant: merchantName, risk: t(`risk.${risk as "LOW" | "MEDIUM" | "HIGH"}`) }), confirmLabel: t("approve"), cancelLabel: t("back") };
+  };
+  const reject: ConfirmOption = (form) => {
+    const reason = String(form.get("reasonCode") ?? "");
+    if (!reasons.includes(reason)) return null;
+    return { title: t("rejectTitle"), body: t("rejectBody", { merchant: merchantName, reason: tReasons(reason as never), days: coolingDays }), confirmLabel: t("reject"), cancelLabel: t("back"), tone: "danger" };
+  };
   return (
     <div className="space-y-6" data-testid="decision-forms">
-      <DecisionForm action={decideAction} testId="approve-form" hidden={{ merchantId, decision: "APPROVE" }}>
+      <DecisionForm action={decideAction} testId="approve-form" hidden={{ merchantId, decision: "APPROVE" }} confirm={approve}>
         {(pending) => (
           <>
             <SelectField label={t("riskLevel")} name="riskLevel" defaultValue="">
@@ -75,7 +118,7 @@ export function DecisionForms({ merchantId, fields, reasons, matches }: { mercha
           </>
         )}
       </DecisionForm>
-      <DecisionForm action={decideAction} testId="reject-form" hidden={{ merchantId, decision: "REJECT" }}>
+      <DecisionForm action={decideAction} testId="reject-form" hidden={{ merchantId, decision: "REJECT" }} confirm={reject}>
         {(pending) => (
           <>
             <SelectField label={t("reasonCode")} name="reasonCode" defaultValue="">

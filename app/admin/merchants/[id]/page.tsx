@@ -6,13 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/not-found";
 import { ALL_FIELDS } from "@/lib/merchants/onboarding/schemas";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { REJECT_REASONS } from "@/lib/merchants/review/decide";
-import { pricingFor } from "@/lib/settings/settings";
+import { getSetting, pricingFor } from "@/lib/settings/settings";
 import { merchantDisputeRates } from "@/lib/disputes/queries";
 import { formatDateTime } from "@/lib/time/format";
 import { DecisionForms, SuspensionForm } from "./decision-forms";
@@ -23,7 +23,7 @@ export async function generateMetadata() {
 }
 
 export default async function MerchantReviewPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("merchant.view");
   const t = await getTranslations("adminMerchants");
   const tOnb = await getTranslations("onboarding");
   const tStatus = await getTranslations("merchantStatus");
@@ -86,7 +86,7 @@ export default async function MerchantReviewPage({ params }: { params: Promise<{
         <div className="space-y-6">
           {merchant.status === "SUBMITTED" ? (
             <Card title={t("decide")}>
-              <DecisionForms merchantId={merchant.id} fields={ALL_FIELDS} reasons={REJECT_REASONS} matches={matches.length} />
+              <DecisionForms merchantId={merchant.id} merchantName={merchant.displayName} coolingDays={await getSetting("merchant.reapplyCoolingDays")} fields={ALL_FIELDS} reasons={REJECT_REASONS} matches={matches.length} />
             </Card>
           ) : null}
           {merchant.status === "APPROVED" || merchant.status === "SUSPENDED" ? (

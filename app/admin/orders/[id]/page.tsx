@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderFrame } from "@/components/orders/order-frame";
 import { Card } from "@/components/ui/card";
-import { requireArea } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { getOrderForAdmin } from "@/lib/escrow/admin-orders";
 import { orderTimeline } from "@/lib/escrow/queries";
@@ -16,7 +16,7 @@ export async function generateMetadata() {
 }
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireArea("admin");
+  const user = await requireAdmin("orders.view_all");
   const t = await getTranslations("adminOrders");
   const tOrders = await getTranslations("orders");
   const tCarrier = await getTranslations("carriers");

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /** CSV of the signed-in merchant's orders, with the same filters as the orders page, in the reader's language. */
 export async function GET(request: Request) {
   const user = await getSession();
-  if (!user || !can(user.role, "orders.manage")) return new Response("Not found", { status: 404 });
+  if (!user || !can(user, "orders.manage")) return new Response("Not found", { status: 404 });
   const query = parseQuery(request.url, ORDER_QUERY);
   if (!query.ok) return query.response;
   const tHeading = await getTranslations("ordersCsv");

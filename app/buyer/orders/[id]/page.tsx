@@ -11,7 +11,8 @@ import { isOpen } from "@/lib/disputes/states";
 import { getOrderForBuyerOrThrow, withLines } from "@/lib/escrow/lookup";
 import { orderTimeline } from "@/lib/escrow/queries";
 import { orNotFound } from "@/lib/http/not-found";
-import { fenToYuanString } from "@/lib/money/fen";
+import { fenToYuanString, formatFen } from "@/lib/money/fen";
+import { getSetting } from "@/lib/settings/settings";
 import { formatDateTime } from "@/lib/time/format";
 import { pageId } from "@/lib/http/path-id";
 
@@ -26,6 +27,9 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
   const locale = await getLocale();
   const order = await orNotFound(getOrderForBuyerOrThrow(prisma, user, await pageId(params)).then((o) => withLines(prisma, o)));
   const [events, dispute] = await Promise.all([orderTimeline(prisma, order.id), latestDisputeForOrder(prisma, order.id)]);
+  const merchant = await prisma.merchant.findUniqueOrThrow({ where: { id: order.merchantId }, select: { displayName: true } });
+  const held = formatFen(order.totalFen - order.refundedFen);
+  const extendDays = await getSetting("order.extendDays");
   const canDispute = !(dispute && isOpen(dispute.status)) && ["PAID", "SHIPPED", "COMPLETED"].includes(order.status);
   return (
     <OrderFrame
@@ -36,14 +40,30 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
       aside={
         <>
           {order.status === "SHIPPED" ? (
-            <Card title={t("delivery")}>
-              <p className="mb-2 text-sm">{tCarrier(order.carrier as never)} · <span className="font-mono">{order.trackingNo}</span></p>
-              {order.autoConfirmAt ? <AutoConfirmNote at={order.autoConfirmAt} /> : null}
-              <div className="mt-4 space-y-3">
-                <ActionForm action={confirmReceiptAction} hidden={{ orderId: order.id }} label={t("confirm")} testId="confirm-form" successMessage={t("confirmed")} />
-                {!order.extended ? <ActionForm action={extendAction} hidden={{ orderId: order.id }} label={t("extend")} variant="secondary" testId="extend-form" /> : null}
-              </div>
-            </Card>
+            <>
+              {/* Releasing the money and asking for more time are different decisions: separate cards. */}
+              <Card title={t("receiptTitle")}>
+                <p className="mb-3 text-sm text-slate-600">{t("receiptHint", { amount: held, merchant: merchant.displayName })}</p>
+                <ActionForm
+                  action={confirmReceiptAction}
+                  hidden={{ orderId: order.id }}
+                  label={t("confirm")}
+                  testId="confirm-form"
+                  successMessage={t("confirmed")}
+                  confirm={{ title: t("confirmTitle"), body: t("confirmBody", { amount: held, merchant: merchant.displayName }), confirmLabel: t("confirmSubmit"), cancelLabel: t("notYet") }}
+                />
+              </Card>
+              <Card title={t("delivery")}>
+                <p className="mb-2 text-sm">{tCarrier(order.carrier as never)} · <span className="font-mono">{order.trackingNo}</span></p>
+                {order.autoConfirmAt ? <AutoConfirmNote at={order.autoConfirmAt} /> : null}
+                {!order.extended ? (
+                  <div className="mt-4 border-t border-slate-100 pt-3">
+                    <p className="mb-2 text-xs text-slate-500">{t("extendHint", { days: extendDays })}</p>
+                    <ActionForm action={extendAction} hidden={{ orderId: order.id }} label={t("extend")} variant="secondary" testId="extend-form" />
+                  </div>
+                ) : null}
+              </Card>
+            </>
           ) : null}
           {canDispute ? (
             <Card title={t("problem")}>
@@ -53,7 +73,14 @@ export default async function BuyerOrderPage({ params }: { params: Promise<{ id:
           {order.status === "PAID" ? (
             <Card title={t("waitingForShipment")}>
               {order.shipBy ? <p className="mb-3 text-sm">{t("shipBy", { date: formatDateTime(order.shipBy, locale) })}</p> : null}
-              <ActionForm action={cancelOrderAction} hidden={{ orderId: order.id }} label={t("cancel")} variant="danger" testId="cancel-form" />
+              <ActionForm
+                action={cancelOrderAction}
+                hidden={{ orderId: order.id }}
+                label={t("cancel")}
+                variant="danger"
+                testId="cancel-form"
+                confirm={{ title: t("cancelTitle"), body: t("cancelBody", { amount: held }), confirmLabel: t("cancelSubmit"), cancelLabel: t("keepOrder"), tone: "danger" }}
+              />
             </Card>
           ) : null}
         </>

@@ -1,10 +1,11 @@
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
-import { refundOrderAction, shipOrderAction } from "@/app/merchant/orders/actions";
+import { closeUnpaidOrderAction, refundOrderAction, shipOrderAction } from "@/app/merchant/orders/actions";
 import { ActionForm } from "@/components/orders/action-form";
 import { AutoConfirmNote, OrderFrame } from "@/components/orders/order-frame";
 import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field, SelectField } from "@/components/ui/field";
 import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
@@ -37,6 +38,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
   const link = await payLinkFor(order.payToken);
   const qr = order.status === "CREATED" ? await QRCode.toString(link, { type: "svg", margin: 1, width: 180 }) : null;
   const held = order.totalFen - order.refundedFen;
+  const buyer = order.buyerId ? await prisma.user.findUnique({ where: { id: order.buyerId }, select: { name: true } }) : null;
   return (
     <OrderFrame
       order={order}
@@ -61,8 +63,24 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           {order.status === "CREATED" ? (
             <Card title={t("payLink")}>
               <p className="break-all text-xs" data-testid="pay-link">{link}</p>
-              {qr ? <div className="mt-3 w-44" aria-label={t("qr")} dangerouslySetInnerHTML={{ __html: qr }} /> : null}
+              <div className="mt-2">
+                <CopyButton text={link} label={t("copyLink")} copiedLabel={t("copied")} failedLabel={t("copyFailed")} testId="copy-pay-link" />
+              </div>
+              {qr ? <div className="mt-3 w-44" role="img" aria-label={t("qr")} dangerouslySetInnerHTML={{ __html: qr }} /> : null}
               <p className="mt-2 text-xs text-slate-500">{t("expiresAt", { date: formatDateTime(order.expiresAt, locale) })}</p>
+            </Card>
+          ) : null}
+          {order.status === "CREATED" ? (
+            <Card title={t("closeTitle")}>
+              <p className="mb-2 text-xs text-slate-500">{t("closeHint")}</p>
+              <ActionForm
+                action={closeUnpaidOrderAction}
+                hidden={{ orderId: order.id }}
+                label={t("closeSubmit")}
+                variant="secondary"
+                testId="close-order-form"
+                confirm={{ title: t("closeConfirmTitle"), body: t("closeConfirmBody", { no: order.orderNo }), confirmLabel: t("closeSubmit"), cancelLabel: t("keepOrder"), tone: "danger" }}
+              />
             </Card>
           ) : null}
           {order.status === "PAID" ? (
@@ -86,7 +104,22 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
           {order.status === "PAID" || order.status === "SHIPPED" ? (
             <Card title={t("refund")}>
               <p className="mb-2 text-xs text-slate-500">{t("held", { amount: formatFen(held) })}</p>
-              <ActionForm action={refundOrderAction} hidden={{ orderId: order.id }} label={t("refundSubmit")} variant="danger" testId="refund-form" successMessage={t("refundDone")}>
+              <ActionForm
+                action={refundOrderAction}
+                hidden={{ orderId: order.id }}
+                label={t("refundSubmit")}
+                variant="danger"
+                testId="refund-form"
+                successMessage={t("refundDone")}
+                confirm={{
+                  title: t("refundConfirmTitle"),
+                  body: t("refundConfirmBody", { buyer: buyer?.name ?? t("theBuyer") }),
+                  amount: { field: "amount", label: t("refundConfirmAmount") },
+                  confirmLabel: t("refundSubmit"),
+                  cancelLabel: t("dontRefund"),
+                  tone: "danger",
+                }}
+              >
                 <Field label={t("refundAmount")} name="amount" inputMode="decimal" />
               </ActionForm>
             </Card>
