@@ -7,12 +7,12 @@ import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { getAdminOverview } from "@/lib/admin/overview";
-import { OVERVIEW_PRESETS, overviewRange } from "@/lib/admin/overview-range";
+import { OVERVIEW_PRESETS, OVERVIEW_QUERY, overviewRange } from "@/lib/admin/overview-range";
 import { MAX_OVERVIEW_DAYS, platformFigures } from "@/lib/admin/platform-figures";
 import { can } from "@/lib/auth/permissions";
 import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
-import type { RawSearchParams } from "@/lib/http/search-params";
+import { readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { formatFen } from "@/lib/money/fen";
 import { addDays, platformDayOf } from "@/lib/time/platform-day";
@@ -41,7 +41,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const tStatus = await getTranslations("merchantStatus");
   const locale = await getLocale();
   const today = platformDayOf(new Date());
-  const range = overviewRange(await searchParams, today);
+  const range = overviewRange(readSearchParams(await searchParams, OVERVIEW_QUERY), today);
   const [overview, figures, violations] = await Promise.all([getAdminOverview(prisma, user), platformFigures(prisma, user, range), verifyLedger(prisma)]);
   const { totals, now } = figures;
   const points = figures.days.map((d) => ({

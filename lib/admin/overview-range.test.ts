@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { overviewRange } from "./overview-range";
+import { readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
+import { OVERVIEW_QUERY, overviewRange as fromParams } from "./overview-range";
+
+const overviewRange = (raw: RawSearchParams, today: string) => fromParams(readSearchParams(raw, OVERVIEW_QUERY), today);
 
 const TODAY = "2026-11-24";
 
