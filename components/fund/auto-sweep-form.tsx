@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { setAutoSweepAction } from "@/app/_actions/fund";
 import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,22 +16,20 @@ export function AutoSweepForm({ enabled, floorYuan }: { enabled: boolean; floorY
   const t = useTranslations("fund.sweep");
   const [state, formAction, pending] = useActionState(useSendErrors(setAutoSweepAction), null);
   const submit = useSubmit(formAction);
-  const floorError = state && !state.ok ? state.error.fieldErrors?.floor : undefined;
   return (
-    <form action={formAction} onSubmit={submit} className="space-y-3" noValidate data-testid="fund-sweep-form">
+    <Form state={state} action={formAction} onSubmit={submit} className="space-y-3" data-testid="fund-sweep-form">
       <p className="text-sm text-slate-600">{t("explain")}</p>
       {state?.ok ? (
         <Alert tone="success">{state.data.enabled ? t("savedOn", { floor: formatFen(state.data.floorFen) }) : t("savedOff")}</Alert>
       ) : null}
-      {state && !state.ok && !floorError ? <Alert tone="error">{state.error.message}</Alert> : null}
       <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
         <input type="checkbox" name="enabled" value="on" defaultChecked={enabled} className="h-4 w-4" />
         {t("enabled")}
       </label>
-      <Field label={t("floor")} name="floor" inputMode="decimal" defaultValue={floorYuan} placeholder="0.00" autoComplete="off" hint={t("floorHint")} error={floorError} />
+      <Field label={t("floor")} name="floor" inputMode="decimal" defaultValue={floorYuan} placeholder="0.00" autoComplete="off" hint={t("floorHint")} />
       <Button type="submit" variant="secondary" disabled={pending} className="w-full sm:w-auto">
         {t("save")}
       </Button>
-    </form>
+    </Form>
   );
 }

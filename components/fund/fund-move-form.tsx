@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { redeemAction, subscribeAction } from "@/app/_actions/fund";
 import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -33,18 +34,15 @@ function MoveForm<T>({ action, testId, hint, submitLabel, success }: { action: A
       form.current?.reset();
     }
   }, [state, renewKey]);
-  const amountError = state && !state.ok ? state.error.fieldErrors?.amount : undefined;
-  const otherError = state && !state.ok && !amountError ? (state.error.fieldErrors?.idempotencyKey ?? state.error.message) : undefined;
   return (
-    <form ref={form} action={formAction} onSubmit={submit} className="space-y-3" noValidate data-testid={testId}>
+    <Form state={state} formRef={form} action={formAction} onSubmit={submit} className="space-y-3" data-testid={testId}>
       {state?.ok ? <Alert tone="success">{success(state.data)}</Alert> : null}
-      {otherError ? <Alert tone="error">{otherError}</Alert> : null}
-      <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" hint={hint} error={amountError} />
+      <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" hint={hint} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {submitLabel}
       </Button>
-    </form>
+    </Form>
   );
 }
 

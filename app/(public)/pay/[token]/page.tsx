@@ -18,6 +18,10 @@ import { payChoice } from "@/lib/fund/pay-choice";
 import { formatFen } from "@/lib/money/fen";
 import { isPayToken } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("pay"))("title") };
+}
+
 /** The payment link: sign in (or register) as a buyer, see the order, pay from the wallet, the fund, or both. */
 export default async function PayPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -35,7 +39,7 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   if (!order) return <PayDeadEnd user={user} back={back} reason="notFound" />;
   if (order.buyerId === user.userId) {
     return (
-      <Card title={t("title")}>
+      <Card heading="h1" title={t("title")}>
         <Alert tone="success">{t("alreadyPaid")}</Alert>
         <Link href={`/buyer/orders/${order.id}`} className={`${buttonClass("primary")} mt-4`} data-testid="to-order">
           {t("toOrder")}
@@ -53,7 +57,7 @@ export default async function PayPage({ params }: { params: Promise<{ token: str
   const short = available < order.totalFen;
   return (
     <div className="space-y-4">
-      <Card title={<span data-testid="pay-title">{t("title")}</span>}>
+      <Card heading="h1" title={<span data-testid="pay-title">{t("title")}</span>}>
         <p className="mb-3 break-words text-sm text-slate-600">{t("from", { merchant: order.merchant.displayName, no: order.orderNo })}</p>
         <OrderLinesTable order={order} />
         {order.note ? <p className="mt-2 break-words text-sm text-slate-500">{order.note}</p> : null}
