@@ -105,6 +105,11 @@ const ROUTES: Record<string, RouteSpec> = {
   "/merchant/fund": { url: () => "/merchant/fund", ...area("merchant", MERCHANTS_B) },
   "/merchant/account": { url: () => "/merchant/account", ...area("merchant", MERCHANTS_B) },
   "/merchant/notifications": { url: () => "/merchant/notifications", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
+  // Statements name no account but the caller's own: each caller gets theirs, never tenant A's.
+  "/api/statements/csv": { url: () => "/api/statements/csv", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
+  "/api/statements/pdf": { url: () => "/api/statements/pdf", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
+  "/buyer/statements": { url: () => "/buyer/statements", ...area("buyer", ["buyer2"]) },
+  "/merchant/statements": { url: () => "/merchant/statements", ...area("merchant", MERCHANTS_B) },
   "/api/merchant/orders-csv": { url: () => "/api/merchant/orders-csv", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
 
   // Files: the dispute's parties and the platform; the document's merchant and the platform.

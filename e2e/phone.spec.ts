@@ -60,6 +60,7 @@ const VISITS: Record<string, Visit[]> = {
   "/buyer/orders/[id]": [{ who: "buyer", urls: (i) => [`/buyer/orders/${i.orderId}`], keys: ["order-total", "order-status"] }],
   "/buyer/disputes": [{ who: "buyer", urls: () => ["/buyer/disputes"] }],
   "/buyer/disputes/[id]": [{ who: "buyer", urls: (i) => [`/buyer/disputes/${i.disputeId}`], keys: ["dispute-status"] }],
+  "/buyer/statements": [{ who: "buyer", urls: () => ["/buyer/statements", "/buyer/statements?account=FUND"], keys: ["statement-opening", "statement-closing"] }],
   "/buyer/wallet": [{ who: "buyer", urls: () => ["/buyer/wallet"], keys: ["wallet-balance"] }],
   "/buyer/fund": [{ who: "buyer", urls: () => ["/buyer/fund", "/buyer/fund?range=90"], keys: ["fund-balance", "fund-yesterday-yield", "fund-seven-day"] }],
   "/merchant": [
@@ -76,6 +77,10 @@ const VISITS: Record<string, Visit[]> = {
   "/merchant/fund": [
     { who: "merchant", urls: () => ["/merchant/fund"], keys: ["fund-balance", "fund-seven-day"] },
     { who: "newshop", urls: () => ["/merchant/fund"] },
+  ],
+  "/merchant/statements": [
+    { who: "merchant", urls: () => ["/merchant/statements"], keys: ["statement-opening", "statement-closing"] },
+    { who: "newshop", urls: () => ["/merchant/statements"] },
   ],
   "/merchant/wallet": [
     { who: "merchant", urls: () => ["/merchant/wallet"], keys: ["wallet-balance"] },
