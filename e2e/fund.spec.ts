@@ -12,7 +12,9 @@ async function newBuyerWithWallet(page: Page, yuan: string) {
   await page.getByLabel("邮箱").fill(uniqueEmail("fund"));
   await page.getByLabel("密码").fill("a-long-enough-password");
   await page.getByTestId("register-submit").click();
-  await expect(page).toHaveURL(/\/buyer\/wallet/);
+  // A new buyer lands on the buyer home; the top-up is on the wallet page.
+  await expect(page).toHaveURL(/\/buyer$/);
+  await page.goto("/buyer/wallet");
   const topUp = page.getByTestId("top-up-form");
   await topUp.getByLabel("金额（元）").fill(yuan);
   await topUp.getByRole("button", { name: "充值" }).click();

@@ -36,7 +36,7 @@ const key = () => randomUUID();
 
 async function signIn(role: "BUYER" | "MERCHANT" | "ADMIN", options: Parameters<typeof createUser>[1] = {}) {
   const user = await createUser(role, options);
-  currentUser = { userId: user.id, role, email: user.email, name: user.name };
+  currentUser = { userId: user.id, role, adminRole: user.actor.adminRole, email: user.email, name: user.name };
   return user;
 }
 
@@ -48,7 +48,7 @@ describe("fund actions: subscribe and redeem", () => {
   it("amounts go through the one yuan parser: each malformed amount gets its own message on the amount field and moves nothing", async () => {
     const buyer = await signIn("BUYER", { balanceFen: 100_000n });
     const cases: [string, string][] = [
-      ["", "Enter an amount."],
+      ["", "Amount is required."],
       ["1,00", "as a number"],
       ["-5", "greater than 0"],
       ["1e3", "as a number"],
