@@ -140,6 +140,8 @@ test.describe("every main page: title, one h1, no raw keys, accessible @pages", 
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
         const where = `${visit.as} ${visit.path}`;
 
+        // A not-found page's own <title> reaches the head when React hoists it: give it a moment before reading.
+        await page.waitForFunction((name) => document.title !== name, app, { timeout: 5_000 }).catch(() => {});
         const title = await page.title();
         if (!title.endsWith(` · ${app}`) || title === app) problems.push(`${where}: title "${title}"`);
         const h1 = await page.locator("h1").count();

@@ -39,7 +39,7 @@ export default async function ReleaseCalendarPage() {
               ) : (
                 <span className="h-px bg-slate-100" aria-hidden="true" />
               )}
-              <span className={`text-right tabular-nums ${d.amountFen > 0n ? "font-medium" : "text-slate-400"}`}>{d.amountFen > 0n ? formatFen(d.amountFen) : t("nothing")}</span>
+              <span className={`text-right tabular-nums ${d.amountFen > 0n ? "font-medium" : "text-slate-600"}`}>{d.amountFen > 0n ? formatFen(d.amountFen) : t("nothing")}</span>
             </li>
           ))}
         </ul>
