@@ -16,12 +16,13 @@ import { statementRows, type StatementSummary } from "./statement";
 const FONT = path.join(process.cwd(), "node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 
 const MARGIN = 48;
+/** Time, description, in, out, balance. */
 const COLUMNS = [
-  { key: "time", width: 110, align: "left" },
-  { key: "movement", width: 195, align: "left" },
-  { key: "amountIn", width: 70, align: "right" },
-  { key: "amountOut", width: 70, align: "right" },
-  { key: "balance", width: 75, align: "right" },
+  { width: 110, align: "left" },
+  { width: 195, align: "left" },
+  { width: 70, align: "right" },
+  { width: 70, align: "right" },
+  { width: 75, align: "right" },
 ] as const;
 
 export type StatementPdfInput = {
@@ -67,7 +68,7 @@ export async function statementPdf(db: PrismaClient | Tx, input: StatementPdfInp
 
   const header = () => {
     doc.fontSize(9).fillColor("#334155");
-    row(COLUMNS.map((c) => t(`statements.${c.key}`)));
+    row([t("statements.time"), t("statements.movement"), t("statements.amountIn"), t("statements.amountOut"), t("statements.balance")]);
     doc.fillColor("#000000");
   };
   const row = (cells: string[]) => {
