@@ -72,7 +72,7 @@ test.describe("the fund @fund", () => {
     const subscribe = page.getByTestId("fund-subscribe-form");
     await subscribe.getByLabel("金额（元）").fill("1,00");
     await subscribe.getByRole("button", { name: "转入安心宝" }).click();
-    await expect(subscribe.getByText("请输入数字金额", { exact: false })).toBeVisible();
+    await expect(subscribe.getByText(/金额请填写数字，例如 100/)).toBeVisible();
     await subscribe.getByLabel("金额（元）").fill("20000.01");
     await subscribe.getByRole("button", { name: "转入安心宝" }).click();
     await expect(subscribe.getByText("钱包余额不足，转入金额不能超过钱包余额。")).toBeVisible();
