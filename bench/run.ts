@@ -2,7 +2,8 @@
  * `npm run bench`: escrow lifecycles per second through lib/ (8 workers) next to the same transactions in raw
  * SQL on the same database, pgbench TPC-B where installed, and the merchant dashboard's server time.
  * Options: --orders N (historical orders, default 100000; 1000000 for the full run), --merchants N (default
- * 1000; 10000), --seconds S per throughput run (default 20), --workers N (default 8). Not part of npm test.
+ * 1000; 10000), --seconds S per throughput run (default 20), --workers N (default 8), --export-postings N
+ * (statement export, default 1000000; 0 skips it). Not part of npm test.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -14,13 +15,14 @@ import { ensureDatabase } from "../lib/db/embedded";
 import { openScratchServer } from "../lib/db/scratch-server";
 import { migrateDeploy } from "../lib/db/migrate";
 import { rawLifecycle } from "./raw-lifecycle";
+import { exportBench } from "./export";
 import { seedDataset } from "./seed-dataset";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const options = { orders: arg("orders", 100_000), merchants: arg("merchants", 1_000), seconds: arg("seconds", 20), workers: arg("workers", 8) };
+const options = { orders: arg("orders", 100_000), merchants: arg("merchants", 1_000), seconds: arg("seconds", 20), workers: arg("workers", 8), exportPostings: arg("export-postings", 1_000_000) };
 
 async function throughput(label: string, workers: number, seconds: number, once: (worker: number) => Promise<void>) {
   const deadline = Date.now() + seconds * 1000;
@@ -138,6 +140,7 @@ async function main() {
   const violations = await verifyLedger(prisma);
   const verifyMs = performance.now() - verifyStarted;
   for (const v of violations.slice(0, 10)) console.error(`  ✖ ${v.rule}: ${v.detail}`);
+  const exported = options.exportPostings > 0 ? await exportBench(serverUrl, dbName, options.exportPostings) : {};
   const ratio = lib / raw;
   // Each lifecycle is 4 transactions; pgbench counts single transactions.
   const results = {
@@ -153,6 +156,7 @@ async function main() {
     dashboard_ms: { p50, p95 },
     ledger_violations: violations.length,
     ledger_verify_ms: verifyMs,
+    ...exported,
   };
   console.log(`\nRatios: lib/raw SQL = ${ratio.toFixed(2)} (goal ≥ 0.8)${pgbenchTps ? `; lib transactions/pgbench = ${(results.escrow_lib_tx_to_pgbench_ratio as number).toFixed(2)} (goal ≥ 0.25)` : ""}; ledger violations: ${violations.length}`);
   await mkdir("bench/results", { recursive: true });

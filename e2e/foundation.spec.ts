@@ -23,7 +23,7 @@ test.describe("foundation @foundation", () => {
     const topUp = page.getByTestId("top-up-form");
     await topUp.getByLabel("金额（元）").fill("12.3.4");
     await topUp.getByRole("button", { name: "充值" }).click();
-    await expect(topUp.getByText("请输入数字金额，例如 100、88.50 或 1,234.56（千位分隔符须每三位一个）。")).toBeVisible();
+    await expect(topUp.getByText("金额请填写数字，例如 100、88.50 或 1,234.56（千位分隔符须每三位一个）。")).toBeVisible();
     await expect(page.getByTestId("wallet-balance")).toHaveText("¥0.00");
 
     await topUp.getByLabel("金额（元）").fill("1288.50");

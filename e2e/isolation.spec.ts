@@ -68,6 +68,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "/admin": { url: () => "/admin", ...area("admin") },
   "/admin/audit": { url: () => "/admin/audit", ...area("admin") },
   "/admin/disputes": { url: () => "/admin/disputes?status=ALL", ...area("admin"), shows: (a) => a.orderNo },
+  "/admin/fund": { url: () => "/admin/fund", ...area("admin") },
   "/admin/disputes/[id]": { url: (a) => `/admin/disputes/${a.disputeId}`, ...area("admin"), shows: (a) => a.orderNo },
   "/admin/merchants": { url: () => "/admin/merchants?status=ALL", ...area("admin") },
   "/admin/merchants/[id]": { url: (a) => `/admin/merchants/${a.onboardingMerchantId}`, ...area("admin"), shows: (a) => a.onboardingEmail },
@@ -87,6 +88,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "/buyer/disputes": { url: () => "/buyer/disputes", ...area("buyer", ["buyer2"]), shows: (a) => a.orderNo },
   "/buyer/disputes/[id]": { url: (a) => `/buyer/disputes/${a.disputeId}`, ...area("buyer"), shows: (a) => a.orderNo },
   "/buyer/wallet": { url: () => "/buyer/wallet", ...area("buyer", ["buyer2"]) },
+  "/buyer/fund": { url: () => "/buyer/fund", ...area("buyer", ["buyer2"]) },
   "/buyer/account": { url: () => "/buyer/account", ...area("buyer", ["buyer2"]) },
   // Tenant A's order shipped and its dispute opened: its buyer and merchant were told, no one else.
   "/buyer/notifications": { url: () => "/buyer/notifications", ...area("buyer", ["buyer2"]), shows: (a) => a.orderNo },
@@ -100,8 +102,14 @@ const ROUTES: Record<string, RouteSpec> = {
   "/merchant/disputes": { url: () => "/merchant/disputes", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
   "/merchant/disputes/[id]": { url: (a) => `/merchant/disputes/${a.disputeId}`, ...area("merchant"), shows: (a) => a.orderNo },
   "/merchant/wallet": { url: () => "/merchant/wallet", ...area("merchant", MERCHANTS_B) },
+  "/merchant/fund": { url: () => "/merchant/fund", ...area("merchant", MERCHANTS_B) },
   "/merchant/account": { url: () => "/merchant/account", ...area("merchant", MERCHANTS_B) },
   "/merchant/notifications": { url: () => "/merchant/notifications", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
+  // Statements name no account but the caller's own: each caller gets theirs, never tenant A's.
+  "/api/statements/csv": { url: () => "/api/statements/csv", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
+  "/api/statements/pdf": { url: () => "/api/statements/pdf", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
+  "/buyer/statements": { url: () => "/buyer/statements", ...area("buyer", ["buyer2"]) },
+  "/merchant/statements": { url: () => "/merchant/statements", ...area("merchant", MERCHANTS_B) },
   "/api/merchant/orders-csv": { url: () => "/api/merchant/orders-csv", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
 
   // Files: the dispute's parties and the platform; the document's merchant and the platform.
@@ -129,6 +137,9 @@ const CRAFTED_QUERIES = [
   "from=2026-02-31&to=not-a-date",
   "from=0000-01-01&to=99999-12-31",
   "step=1e309",
+  "range=90&range=30",
+  "range=%00",
+  "range=365",
   "step=%00",
   "role=%00&callbackUrl=%00",
   "callbackUrl=//evil.example&callbackUrl=/x",

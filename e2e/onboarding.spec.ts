@@ -109,7 +109,7 @@ test.describe("merchant onboarding @onboarding", () => {
     await expect(admin.getByTestId("review-status")).toHaveText("已通过");
     await expect(admin.getByTestId("pricing")).toContainText("中风险：担保交易手续费 1.00%，保证金比例 5.00%");
     await admin.goto("/admin/audit");
-    await expect(admin.getByTestId("audit-row").first()).toContainText("merchant.approved");
+    await expect(admin.getByTestId("audit-row").first()).toContainText("商家通过审核（或恢复）");
     await adminContext.close();
 
     await page.goto("/merchant");

@@ -46,6 +46,7 @@ const VISITS: Record<string, Visit[]> = {
   ],
   "/admin": [{ who: "admin", urls: () => ["/admin", "/admin?from=2026-12-01&to=2026-11-01"], keys: ["overview-gmv", "overview-escrow", "overview-fees"] }],
   "/admin/audit": [{ who: "admin", urls: () => ["/admin/audit"] }],
+  "/admin/fund": [{ who: "admin", urls: () => ["/admin/fund"], keys: ["admin-fund-size", "admin-fund-holders"] }],
   "/admin/disputes": [{ who: "admin", urls: () => ["/admin/disputes?status=ALL"] }],
   "/admin/disputes/[id]": [{ who: "admin", urls: (i) => [`/admin/disputes/${i.disputeId}`] }],
   "/admin/merchants": [{ who: "admin", urls: () => ["/admin/merchants?status=ALL"] }],
@@ -59,7 +60,9 @@ const VISITS: Record<string, Visit[]> = {
   "/buyer/orders/[id]": [{ who: "buyer", urls: (i) => [`/buyer/orders/${i.orderId}`], keys: ["order-total", "order-status"] }],
   "/buyer/disputes": [{ who: "buyer", urls: () => ["/buyer/disputes"] }],
   "/buyer/disputes/[id]": [{ who: "buyer", urls: (i) => [`/buyer/disputes/${i.disputeId}`], keys: ["dispute-status"] }],
+  "/buyer/statements": [{ who: "buyer", urls: () => ["/buyer/statements", "/buyer/statements?account=FUND"], keys: ["statement-opening", "statement-closing"] }],
   "/buyer/wallet": [{ who: "buyer", urls: () => ["/buyer/wallet"], keys: ["wallet-balance"] }],
+  "/buyer/fund": [{ who: "buyer", urls: () => ["/buyer/fund", "/buyer/fund?range=90"], keys: ["fund-balance", "fund-yesterday-yield", "fund-seven-day"] }],
   "/merchant": [
     { who: "merchant", urls: () => ["/merchant"], keys: ["sales-today", "escrow-held", "merchant-balance"] },
     { who: "newshop", urls: () => ["/merchant"], keys: ["merchant-balance"] },
@@ -71,6 +74,14 @@ const VISITS: Record<string, Visit[]> = {
   "/merchant/orders/[id]": [{ who: "merchant", urls: (i) => [`/merchant/orders/${i.orderId}`, `/merchant/orders/${i.unpaidOrderId}`], keys: ["order-total", "order-status"] }],
   "/merchant/disputes": [{ who: "merchant", urls: () => ["/merchant/disputes"] }],
   "/merchant/disputes/[id]": [{ who: "merchant", urls: (i) => [`/merchant/disputes/${i.disputeId}`], keys: ["dispute-status"] }],
+  "/merchant/fund": [
+    { who: "merchant", urls: () => ["/merchant/fund"], keys: ["fund-balance", "fund-seven-day"] },
+    { who: "newshop", urls: () => ["/merchant/fund"] },
+  ],
+  "/merchant/statements": [
+    { who: "merchant", urls: () => ["/merchant/statements"], keys: ["statement-opening", "statement-closing"] },
+    { who: "newshop", urls: () => ["/merchant/statements"] },
+  ],
   "/merchant/wallet": [
     { who: "merchant", urls: () => ["/merchant/wallet"], keys: ["wallet-balance"] },
     { who: "newshop", urls: () => ["/merchant/wallet"], keys: ["wallet-balance"] },

@@ -17,7 +17,7 @@ describe("forms", () => {
     const offenders: string[] = [];
     for (const file of [...tsxFiles("app"), ...tsxFiles("components")]) {
       const source = readFileSync(path.join(ROOT, file), "utf8");
-      for (const tag of source.match(/<form\b[^>]*>/g) ?? []) {
+      for (const tag of source.match(/<[Ff]orm\b[^>]*>/g) ?? []) {
         if (tag.includes("onSubmit=") && !tag.includes("action=")) offenders.push(`${file}: ${tag}`);
       }
     }

@@ -28,6 +28,7 @@ const onDispute = z.object({ disputeId: recordId() });
 const onDisputeMoney = onDispute.extend({ idempotencyKey });
 // Messages are checked again (required or not, length) by the domain function; here: text rules and a cap.
 const body = multiLine({ max: 2000 });
+const partAmount = z.object({ amount: yuanAmount });
 const done = (id: string) => {
   revalidatePath("/", "layout");
   return { disputeId: id };
@@ -96,7 +97,8 @@ export const decideDisputeAction = protectedAction(
     note: multiLine({ max: 1000, required: "validation.message.required" }),
   }),
   async (input, { user }) => {
-    const amountFen = input.outcome === "REFUND_PART" ? yuanAmount.parse(input.amount ?? "") : undefined;
+    // Parsed as the form's "amount" field, so a refusal is shown beside that field.
+    const amountFen = input.outcome === "REFUND_PART" ? partAmount.parse({ amount: input.amount ?? "" }).amount : undefined;
     await inTransaction(prisma, (tx) =>
       decideDispute(tx, user, { disputeId: input.disputeId, idempotencyKey: input.idempotencyKey }, { outcome: input.outcome, amountFen, reasonCode: input.reasonCode, note: input.note }),
     );

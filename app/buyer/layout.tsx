@@ -11,6 +11,8 @@ export default async function BuyerLayout({ children }: { children: React.ReactN
         { href: "/buyer/orders", label: t("orders") },
         { href: "/buyer/disputes", label: t("disputes") },
         { href: "/buyer/wallet", label: t("wallet") },
+        { href: "/buyer/fund", label: t("fund") },
+        { href: "/buyer/statements", label: t("statements") },
       ]}>
       {children}
     </AreaShell>

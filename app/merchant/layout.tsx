@@ -16,6 +16,8 @@ export default async function MerchantLayout({ children }: { children: React.Rea
         { href: "/merchant/disputes", label: t("disputes") },
         { href: "/merchant/onboarding", label: t("onboarding") },
         { href: "/merchant/wallet", label: t("wallet") },
+        { href: "/merchant/fund", label: t("fund") },
+        { href: "/merchant/statements", label: t("statements") },
       ]}
     >
       {children}

@@ -19,6 +19,10 @@ import { formatFen } from "@/lib/money/fen";
 import { listNotifications, unreadCount } from "@/lib/notifications/notify";
 import { formatDateTime } from "@/lib/time/format";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("areas"))("merchant") };
+}
+
 export default async function MerchantHome() {
   const user = await requireArea("merchant");
   const t = await getTranslations("merchantHome");

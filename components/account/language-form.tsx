@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { switchLocale } from "@/lib/i18n/locale-actions";
 import { LOCALES } from "@/lib/i18n/locales";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -14,7 +15,7 @@ export function LanguageForm() {
   const locale = useLocale();
   const [state, action, pending] = useActionState(switchLocale, null);
   return (
-    <form action={action} className="space-y-3" data-testid="language-form">
+    <Form state={state} action={action} className="space-y-3" data-testid="language-form">
       {state?.ok ? <Alert tone="success">{t("languageSaved")}</Alert> : null}
       <fieldset className="space-y-2">
         <legend className="sr-only">{t("language")}</legend>
@@ -31,6 +32,6 @@ export function LanguageForm() {
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? t("saving") : t("languageSave")}
       </Button>
-    </form>
+    </Form>
   );
 }

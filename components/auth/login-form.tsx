@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { login } from "@/app/(public)/login/actions";
 import { useSubmit } from "@/components/forms/use-submit";
-import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
@@ -17,14 +17,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(login, null);
   const submit = useSubmit(action);
   return (
-    <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="login-form">
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+    <Form state={state} action={action} onSubmit={submit} className="space-y-4" data-testid="login-form">
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <Field label={t("email")} name="email" type="email" autoComplete="username" required />
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={pending} className="w-full" data-testid="login-submit">
         {pending ? t("signingIn") : t("submit")}
       </Button>
-    </form>
+    </Form>
   );
 }

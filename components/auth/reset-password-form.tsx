@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(public)/reset-password/[token]/actions";
+import { Form } from "@/components/forms/form";
 import { useSubmit } from "@/components/forms/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,28 +16,23 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const tAccount = useTranslations("account");
   const [state, action, pending] = useActionState(resetPasswordAction, null);
   const submit = useSubmit(action);
-  const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   // A token that is not a link's (the hidden field altered) gets the answer of an unknown link.
-  const tokenError = fieldError("token");
+  const tokenError = state && !state.ok ? state.error.fieldErrors?.token : undefined;
   const linkDead = (state && !state.ok && state.error.code === "not_found") || !!tokenError;
   return (
-    <form action={action} onSubmit={submit} className="space-y-4" noValidate data-testid="reset-password-form">
-      {state && !state.ok && (!state.error.fieldErrors || tokenError) ? (
-        <Alert tone="error">
-          {tokenError ?? state.error.message}
-          {linkDead ? (
-            <Link href="/forgot-password" className="mt-1 block font-medium underline">
-              {t("askAgain")}
-            </Link>
-          ) : null}
-        </Alert>
+    <Form state={state} action={action} onSubmit={submit} className="space-y-4" data-testid="reset-password-form">
+      {/* The form says why above; a dead link also gets the way to a new one. */}
+      {linkDead ? (
+        <Link href="/forgot-password" className="block font-medium underline">
+          {t("askAgain")}
+        </Link>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required hint={tAccount("passwordRules")} error={fieldError("password")} />
-      <Field label={t("confirm")} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldError("confirmPassword")} />
+      <Field label={t("password")} name="password" type="password" autoComplete="new-password" required hint={tAccount("passwordRules")} />
+      <Field label={t("confirm")} name="confirmPassword" type="password" autoComplete="new-password" required />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("saving") : t("submit")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -13,12 +13,11 @@ import {
 } from "@/app/_actions/disputes";
 import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/orders/action-form";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { isDomainError } from "@/lib/errors/domain-error";
 import { formatFen, parseYuan } from "@/lib/money/fen";
 import { EVIDENCE_LIMITS, formatMegabytes } from "@/lib/uploads/limits";
 
-const area = "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 const DECISION_REASONS = ["EVIDENCE_SUPPORTS_BUYER", "EVIDENCE_SUPPORTS_MERCHANT", "SHARED_RESPONSIBILITY", "NOT_DELIVERED", "OTHER"];
 
 function FilesInput({ label }: { label: string }) {
@@ -50,10 +49,10 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
           <ActionForm action={merchantAcceptAction} hidden={hidden} label={t("accept", { amount: formatFen(BigInt(claimedFen)) })} testId="merchant-accept" />
           <ActionForm action={merchantOfferAction} hidden={hidden} label={t("offer")} variant="secondary" testId="merchant-offer">
             <Field label={t("offerAmount")} name="amount" inputMode="decimal" />
-            <textarea name="body" rows={2} aria-label={t("message")} placeholder={t("message")} className={area} />
+            <TextareaField name="body" rows={2} label={t("message")} />
           </ActionForm>
           <ActionForm action={merchantContestAction} hidden={hidden} label={t("contest")} variant="secondary" testId="merchant-contest">
-            <textarea name="body" rows={3} aria-label={t("contestReason")} placeholder={t("contestReason")} className={area} />
+            <TextareaField name="body" rows={3} label={t("contestReason")} />
             <FilesInput label={t("evidence", { max: formatMegabytes(EVIDENCE_LIMITS.maxBytes), count: EVIDENCE_LIMITS.maxFiles })} />
           </ActionForm>
         </>
@@ -65,7 +64,7 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
           ) : null}
           {status !== "ESCALATED" ? (
             <ActionForm action={buyerEscalateAction} hidden={hidden} label={t("escalate")} variant="secondary" testId="buyer-escalate">
-              <textarea name="body" rows={2} aria-label={t("escalateReason")} placeholder={t("escalateReason")} className={area} />
+              <TextareaField name="body" rows={2} label={t("escalateReason")} />
             </ActionForm>
           ) : null}
           {status !== "ESCALATED" ? <ActionForm action={buyerWithdrawAction} hidden={hidden} label={t("withdraw")} variant="danger" testId="buyer-withdraw" /> : null}
@@ -85,11 +84,11 @@ export function DisputeActions({ party, disputeId, status, offerFen, claimedFen 
               <option key={r} value={r}>{t(`decisionReasons.${r}` as never)}</option>
             ))}
           </SelectField>
-          <textarea name="note" rows={2} aria-label={t("decisionNote")} placeholder={t("decisionNote")} className={area} />
+          <TextareaField name="note" rows={2} label={t("decisionNote")} />
         </ActionForm>
       ) : null}
       <ActionForm action={postDisputeMessageAction} hidden={hidden} label={t("send")} variant="secondary" testId="dispute-message">
-        <textarea name="body" rows={2} aria-label={t("message")} placeholder={t("message")} className={area} />
+        <TextareaField name="body" rows={2} label={t("message")} />
         <FilesInput label={t("evidence", { max: formatMegabytes(EVIDENCE_LIMITS.maxBytes), count: EVIDENCE_LIMITS.maxFiles })} />
       </ActionForm>
     </div>

@@ -12,7 +12,7 @@ export async function DisputeList({ disputes, base }: { disputes: (Dispute & { o
   const locale = await getLocale();
   if (disputes.length === 0) return <p className="text-sm text-slate-500">{t("none")}</p>;
   return (
-    <Table head={[t("orderNo"), t("reason"), t("claimedColumn"), t("statusColumn"), t("updated")]} numeric={[2]}>
+    <Table caption={t("listTitle")} head={[t("orderNo"), t("reason"), t("claimedColumn"), t("statusColumn"), t("updated")]} numeric={[2]}>
       {disputes.map((d) => (
         <tr key={d.id} data-testid="dispute-row">
           <Td><Link href={`${base}/${d.id}`} className="font-mono text-brand-700 hover:underline">{d.order.orderNo}</Link></Td>

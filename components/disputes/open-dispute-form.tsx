@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { openDisputeAction } from "@/app/_actions/disputes";
 import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/orders/action-form";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextareaField } from "@/components/ui/field";
 import { EVIDENCE_LIMITS, formatMegabytes } from "@/lib/uploads/limits";
 
 const REASONS = ["NOT_RECEIVED", "NOT_AS_DESCRIBED", "DAMAGED", "COUNTERFEIT", "OTHER"];
@@ -20,10 +20,7 @@ export function OpenDisputeForm({ orderId, maxYuan }: { orderId: string; maxYuan
         ))}
       </SelectField>
       <Field label={t("claimAmount")} name="amount" inputMode="decimal" defaultValue={maxYuan} hint={t("claimHint", { max: maxYuan })} />
-      <label className="block text-sm">
-        <span className="font-medium text-slate-700">{t("description")}</span>
-        <textarea name="description" rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      </label>
+      <TextareaField label={t("description")} name="description" rows={3} />
       <FileInput name="files" label={t("evidenceHint", { max: formatMegabytes(EVIDENCE_LIMITS.maxBytes), count: EVIDENCE_LIMITS.maxFiles })} limits={EVIDENCE_LIMITS} multiple />
     </ActionForm>
   );

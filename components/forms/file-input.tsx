@@ -3,17 +3,39 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type ChangeEvent } from "react";
 import { type FileLimits, UPLOAD_ACCEPT, fileSelectionProblem } from "@/lib/uploads/limits";
+import { ERROR_FOR, useFieldError } from "./form";
 
 /**
  * A file input that knows its limits (lib/uploads/limits.ts): a file too large, or too many files, is
  * refused in the browser as soon as it is chosen, with the same message the server would give. The input
- * is then :invalid, and useSubmit does not send the form (the server checks everything again).
+ * is then :invalid, and useSubmit does not send the form (the server checks everything again). The server's
+ * message for the field (`name`, or `errorName` when the server names it by what it is) shows in the same place.
  */
-export function FileInput({ name, label, limits, multiple = false, id, className }: { name: string; label?: string; limits: FileLimits; multiple?: boolean; id?: string; className?: string }) {
+export function FileInput({
+  name,
+  errorName,
+  label,
+  limits,
+  multiple = false,
+  id,
+  className,
+}: {
+  name: string;
+  errorName?: string;
+  label?: string;
+  limits: FileLimits;
+  multiple?: boolean;
+  id?: string;
+  className?: string;
+}) {
   const t = useTranslations();
   const generated = useId();
   const inputId = id ?? `file-${name}-${generated}`;
-  const [problem, setProblem] = useState<string | null>(null);
+  const [chosen, setProblem] = useState<string | null>(null);
+  const byErrorName = useFieldError(errorName ?? name);
+  const byName = useFieldError(name);
+  const problem = chosen ?? byErrorName ?? byName;
+  const errorFor = byErrorName ? (errorName ?? name) : name;
   const check = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
     const found = fileSelectionProblem(Array.from(input.files ?? []), limits);
@@ -40,7 +62,7 @@ export function FileInput({ name, label, limits, multiple = false, id, className
         className="mt-1 block w-full text-sm"
       />
       {problem ? (
-        <p id={`${inputId}-error`} className="mt-1 text-xs text-red-600" role="alert" data-testid="file-problem">
+        <p id={`${inputId}-error`} className="mt-1 text-xs text-red-700" role={chosen ? "alert" : undefined} {...{ [ERROR_FOR]: errorFor }} data-testid="file-problem">
           {problem}
         </p>
       ) : null}

@@ -43,7 +43,7 @@ export async function NotificationList({ notifications, role }: { notifications:
                 <span className="break-words">{text}</span>
               )}
             </span>
-            <time className="text-xs text-slate-400">{formatDateTime(n.createdAt, locale)}</time>
+            <time className="text-xs text-slate-600">{formatDateTime(n.createdAt, locale)}</time>
           </li>
         );
       })}

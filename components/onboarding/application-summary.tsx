@@ -60,7 +60,7 @@ export async function ApplicationSummary({
                   {doc.originalName}
                 </a>
               )}
-              {doc ? <p className="mt-1 truncate text-xs text-slate-400" title={doc.sha256}>SHA-256 {doc.sha256.slice(0, 16)}…</p> : null}
+              {doc ? <p className="mt-1 truncate text-xs text-slate-500" title={doc.sha256}>SHA-256 {doc.sha256.slice(0, 16)}…</p> : null}
             </figure>
           );
         })}

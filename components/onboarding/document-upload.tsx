@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { uploadOnboardingDocument } from "@/app/merchant/onboarding/actions";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DOCUMENT_LIMITS } from "@/lib/uploads/limits";
@@ -20,9 +21,8 @@ export function DocumentUpload({ kind, current, highlight }: { kind: string; cur
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
-  const error = state && !state.ok ? (state.error.fieldErrors?.[kind] ?? state.error.message) : undefined;
   return (
-    <form action={action} onSubmit={submit} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
+    <Form state={state} action={action} onSubmit={submit} className={`space-y-2 rounded-md border p-3 ${highlight ? "border-amber-400 bg-amber-50" : "border-slate-200"}`} data-testid={`upload-${kind}`}>
       <input type="hidden" name="kind" value={kind} />
       <label className="block text-sm font-medium text-slate-700" htmlFor={`file-${kind}`}>
         {t(`fields.${kind}` as never)}
@@ -35,12 +35,11 @@ export function DocumentUpload({ kind, current, highlight }: { kind: string; cur
           </a>
         </p>
       ) : null}
-      <FileInput id={`file-${kind}`} name="file" limits={DOCUMENT_LIMITS} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      <FileInput id={`file-${kind}`} name="file" errorName={kind} limits={DOCUMENT_LIMITS} />
       {state?.ok ? <Alert tone="success">{t("uploadDone")}</Alert> : null}
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("upload")}
       </Button>
-    </form>
+    </Form>
   );
 }

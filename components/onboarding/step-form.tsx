@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 
 type Action = (state: ActionResult<{ saved: boolean }> | null, form: FormData) => Promise<ActionResult<{ saved: boolean }>>;
@@ -22,7 +22,7 @@ export function StepForm({
   next: string;
   submitLabel?: string;
   testId: string;
-  children: (fieldError: (name: string) => string | undefined) => ReactNode;
+  children: ReactNode;
 }) {
   const t = useTranslations("onboarding");
   const router = useRouter();
@@ -31,14 +31,12 @@ export function StepForm({
   useEffect(() => {
     if (state?.ok) router.push(next);
   }, [state, next, router]);
-  const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form action={formAction} onSubmit={submit} className="space-y-4" noValidate data-testid={testId}>
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {children(fieldError)}
+    <Form state={state} action={formAction} onSubmit={submit} className="space-y-4" data-testid={testId}>
+      {children}
       <Button type="submit" disabled={pending}>
         {submitLabel ?? t("saveAndContinue")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { reapply, submitOnboarding } from "@/app/merchant/onboarding/actions";
-import { Alert } from "@/components/ui/alert";
+import { Form } from "@/components/forms/form";
 import { Button } from "@/components/ui/button";
 
 export function SubmitApplication() {
@@ -15,12 +15,11 @@ export function SubmitApplication() {
     if (state?.ok) router.push("/merchant");
   }, [state, router]);
   return (
-    <form action={action} className="space-y-3" data-testid="submit-application">
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
+    <Form state={state} action={action} className="space-y-3" data-testid="submit-application">
       <Button type="submit" disabled={pending}>
         {t("submit")}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -36,14 +35,13 @@ export function ReapplyButton({ opensOn, open }: { opensOn: string; open: boolea
     if (state?.ok) router.push("/merchant/onboarding?step=1");
   }, [state, router]);
   return (
-    <form action={action} className="space-y-2" data-testid="reapply">
+    <Form state={state} action={action} className="space-y-2" data-testid="reapply">
       <p className="text-sm text-slate-600" data-testid="reapply-date">
         {open ? t("reapplyOpen", { date: opensOn }) : t("reapplyFrom", { date: opensOn })}
       </p>
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
       <Button type="submit" variant="secondary" disabled={pending || !open} aria-disabled={!open}>
         {t("reapply")}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -4,15 +4,19 @@ import { type ConfirmOption, useConfirm } from "@/components/forms/use-confirm";
 import { useSendErrors } from "@/components/forms/use-send-errors";
 import { useSubmit } from "@/components/forms/use-submit";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useIdempotencyKey } from "@/components/wallet/use-idempotency-key";
 
 type Action = (state: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
-/** A small form around one action: hidden fields, an idempotency key, the outcome, then a refresh or a move. */
+/**
+ * A small form around one action: hidden fields, an idempotency key, the outcome (errors on their fields,
+ * through Form), then a refresh or a move. After a success the fields are emptied (a sent message leaves the box).
+ */
 export function ActionForm({
   action,
   hidden,
@@ -44,30 +48,26 @@ export function ActionForm({
   const submit = useSubmit(formAction);
   const asked = useConfirm(confirm, submit);
   const [key, renew] = useIdempotencyKey();
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state?.ok) return;
     renew();
+    form.current?.reset();
     if (redirectTo) router.push(redirectTo);
     else router.refresh();
   }, [state, renew, redirectTo, router]);
   return (
-    <form action={postAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId} noValidate>
+    <Form state={state} formRef={form} action={postAction} onSubmit={asked.onSubmit} className="space-y-2" data-testid={testId}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <input type="hidden" name="idempotencyKey" value={key} />
       {children}
-      {state && !state.ok ? (
-        <Alert tone="error">
-          {state.error.message}
-          {state.error.fieldErrors ? ` ${Object.values(state.error.fieldErrors).join(" ")}` : ""}
-        </Alert>
-      ) : null}
       {state?.ok && successMessage ? <Alert tone="success">{successMessage}</Alert> : null}
       <Button type="submit" variant={variant} disabled={pending}>
         {label}
       </Button>
       {asked.dialog}
-    </form>
+    </Form>
   );
 }

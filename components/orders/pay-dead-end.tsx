@@ -16,7 +16,7 @@ export async function PayDeadEnd({ user, back, reason }: { user: SessionUser; ba
   const t = await getTranslations("pay");
   const tRole = await getTranslations("roles");
   return (
-    <Card title={<span data-testid="pay-title">{t(reason === "notBuyer" ? "notBuyerTitle" : "notFoundTitle")}</span>}>
+    <Card heading="h1" title={<span data-testid="pay-title">{t(reason === "notBuyer" ? "notBuyerTitle" : "notFoundTitle")}</span>}>
       <div className="space-y-4" data-testid="pay-dead-end">
         <Alert tone={reason === "notBuyer" ? "info" : "error"}>{reason === "notBuyer" ? t("buyersOnly") : t("notFound")}</Alert>
         <p className="text-sm text-slate-600">{t("signedInAs", { name: user.name, role: tRole(user.role) })}</p>

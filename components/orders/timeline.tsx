@@ -23,11 +23,15 @@ export async function OrderTimeline({ events }: { events: OrderEvent[] }) {
           carrier: d.carrier ? tCarrier(d.carrier as never) : "",
           trackingNo: d.trackingNo ?? "",
           date: d.autoConfirmAt ? formatDateTime(new Date(d.autoConfirmAt), locale) : "",
+          fromFund: money(d.fromFund),
+          fromWallet: money(d.fromWallet),
         };
+        // A payment that drew on the fund says how much came from where (escrow_pay writes fromFund/fromWallet).
+        const type = e.type === "paid" && d.fromFund ? (d.fromWallet && d.fromWallet !== "0" ? "paid_split" : "paid_fund") : e.type;
         return (
           <li key={e.id.toString()} className="border-l-2 border-brand-300 pl-3">
             <span className="block text-xs text-slate-500">{formatDateTime(e.createdAt, locale)}</span>
-            {t.has(e.type as never) ? t(e.type as never, values as never) : e.type}
+            {t.has(type as never) ? t(type as never, values as never) : e.type}
           </li>
         );
       })}

@@ -21,8 +21,13 @@ export function Table({ head, children, caption, numeric = [] }: { head: ReactNo
       children: cells,
     });
   });
+  // From the sm width up the table may scroll sideways: the scrolling box takes the keyboard focus (arrow keys
+  // scroll it) and is named by the caption.
   return (
-    <div className="sm:overflow-x-auto">
+    <div
+      className="rounded focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600 sm:overflow-x-auto"
+      {...(caption ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}
+    >
       <table role="table" className="block w-full text-sm sm:table sm:min-w-full sm:divide-y sm:divide-slate-200">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="hidden bg-slate-50 sm:table-header-group">

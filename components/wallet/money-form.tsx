@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { formatFen } from "@/lib/money/fen";
+import { Form } from "@/components/forms/form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useIdempotencyKey } from "./use-idempotency-key";
@@ -24,7 +25,7 @@ export function MoneyForm({
   submitLabel: string;
   successKey: "topUpDone" | "withdrawDone";
   testId: string;
-  children: (fieldError: (name: string) => string | undefined) => ReactNode;
+  children: ReactNode;
 }) {
   const t = useTranslations("wallet");
   const [state, formAction, pending] = useActionState(action, null);
@@ -39,20 +40,18 @@ export function MoneyForm({
     }
   }, [state, renewKey]);
 
-  const fieldError = (name: string) => (state && !state.ok ? state.error.fieldErrors?.[name] : undefined);
   return (
-    <form ref={form} action={formAction} onSubmit={submit} className="space-y-3" noValidate data-testid={testId}>
+    <Form state={state} formRef={form} action={formAction} onSubmit={submit} className="space-y-3" data-testid={testId}>
       {state?.ok ? (
         <Alert tone="success">
           {t(successKey, { amount: formatFen(state.data.amountFen), balance: formatFen(state.data.balanceFen) })}
         </Alert>
       ) : null}
-      {state && !state.ok && !state.error.fieldErrors ? <Alert tone="error">{state.error.message}</Alert> : null}
-      {children(fieldError)}
+      {children}
       <input type="hidden" name="idempotencyKey" value={key} />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {submitLabel}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -10,20 +10,8 @@ export function TopUpForm() {
   const t = useTranslations("wallet");
   return (
     <MoneyForm action={topUpAction} submitLabel={t("topUpSubmit")} successKey="topUpDone" testId="top-up-form">
-      {(fieldError) => (
-        <>
-          <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" error={fieldError("amount")} />
-          <Field
-            label={t("cardNumber")}
-            name="cardNumber"
-            inputMode="numeric"
-            defaultValue={SANDBOX_CARD}
-            hint={t("sandboxCardHint")}
-            autoComplete="off"
-            error={fieldError("cardNumber")}
-          />
-        </>
-      )}
+      <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" />
+      <Field label={t("cardNumber")} name="cardNumber" inputMode="numeric" defaultValue={SANDBOX_CARD} hint={t("sandboxCardHint")} autoComplete="off" />
     </MoneyForm>
   );
 }

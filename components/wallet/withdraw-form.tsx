@@ -10,18 +10,14 @@ export function WithdrawForm({ settlement }: { settlement?: { bank: string; last
   const t = useTranslations("wallet");
   return (
     <MoneyForm action={withdrawAction} submitLabel={t("withdrawSubmit")} successKey="withdrawDone" testId="withdraw-form">
-      {(fieldError) => (
+      <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" />
+      {settlement ? (
         <>
-          <Field label={t("amount")} name="amount" inputMode="decimal" placeholder="100.00" autoComplete="off" error={fieldError("amount")} />
-          {settlement ? (
-            <>
-              <p className="text-sm text-slate-600" data-testid="settlement-account">{t("toSettlement", { bank: settlement.bank, last4: settlement.last4 })}</p>
-              <input type="hidden" name="bankAccount" value="settlement" />
-            </>
-          ) : (
-            <Field label={t("bankAccount")} name="bankAccount" inputMode="numeric" autoComplete="off" hint={t("bankAccountHint")} error={fieldError("bankAccount")} />
-          )}
+          <p className="text-sm text-slate-600" data-testid="settlement-account">{t("toSettlement", { bank: settlement.bank, last4: settlement.last4 })}</p>
+          <input type="hidden" name="bankAccount" value="settlement" />
         </>
+      ) : (
+        <Field label={t("bankAccount")} name="bankAccount" inputMode="numeric" autoComplete="off" hint={t("bankAccountHint")} />
       )}
     </MoneyForm>
   );

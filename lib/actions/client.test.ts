@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors/domain-error";
+import { singleLine } from "@/lib/validation/text";
 
 // The action client runs for real; only what needs a Next.js request is replaced: the session (set per
 // test) and the translator (built from the real English catalog).
@@ -58,8 +59,41 @@ describe("action clients", () => {
     currentUser = as("MERCHANT");
     expect(await topUp(null, { amount: "-3" })).toEqual({
       ok: false,
-      error: { code: "validation", message: "Please check the highlighted fields.", fieldErrors: { amount: "The amount must be greater than 0." } },
+      error: { code: "validation", message: "Please check the highlighted fields.", fieldErrors: { amount: "Amount must be greater than 0." } },
     });
+  });
+
+  it("each field's message names the field and the limit, a list's row by its number, an unknown field as 'This field'", async () => {
+    const note = publicAction(
+      "note",
+      z.object({ note: singleLine({ max: 500 }), lines: z.array(z.object({ unitPrice: singleLine({ max: 3 }) })), mystery: z.string({ error: "validation.required" }) }),
+      async () => null,
+    );
+    const result = await note(null, { note: "x".repeat(501), lines: [{ unitPrice: "1" }, { unitPrice: "1" }, { unitPrice: "1234" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        fieldErrors: {
+          note: "Note: at most 500 characters.",
+          "lines.2.unitPrice": "Line 3 unit price: at most 3 characters.",
+          mystery: "This field is required.",
+        },
+      },
+    });
+  });
+
+  it("a DomainError's field errors name their field, by the label it gives where the form name is not enough", async () => {
+    currentUser = as("BUYER");
+    handler.mockRejectedValueOnce(
+      new DomainError("validation", {
+        messageKey: "validation.setting.range",
+        params: { min: 0, max: 1000 },
+        fieldErrors: { amount: "validation.setting.range" },
+        fieldLabels: { amount: "adminSettings.keys.merchant.feeRateBps.LOW" },
+      }),
+    );
+    const result = await topUp(null, { amount: "1" });
+    expect(result).toMatchObject({ ok: false, error: { fieldErrors: { amount: "Fee rate · low risk: a whole number from 0 to 1,000." } } });
   });
 
   it("shows a DomainError in the user's language", async () => {

@@ -6,7 +6,7 @@ import { getSession, type SessionUser } from "@/lib/auth/session";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { DomainError, isDomainError } from "@/lib/errors/domain-error";
 import type { ActionError, ActionResult } from "./result";
-import { fieldErrorsFromZod, translateKey as translate } from "./translate-error";
+import { fieldErrorsFromZod, fieldLabel, translateFieldErrors, translateKey as translate } from "./translate-error";
 
 async function toActionError(error: unknown, action: string): Promise<ActionError> {
   const t = await getTranslations();
@@ -15,10 +15,12 @@ async function toActionError(error: unknown, action: string): Promise<ActionErro
     return { code: "validation", message: t("errors.validation"), fieldErrors };
   }
   if (isDomainError(error)) {
-    const fieldErrors = error.fieldErrors
-      ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, key]) => [f, translate(t, key, error.params)]))
-      : undefined;
-    return { code: error.code, message: translate(t, error.messageKey, error.params), fieldErrors };
+    // Each field's own message names its field; the form shows them beside the fields (components/forms/form.tsx).
+    const fieldErrors = error.fieldErrors ? translateFieldErrors(t, error.fieldErrors, error.params, error.fieldLabels) : undefined;
+    // A message about one field ("{field}最多 2,000 个字") names the first field it is about.
+    const first = Object.keys(error.fieldErrors ?? {})[0] ?? "_";
+    const field = fieldLabel(t, first, error.fieldLabels && Object.hasOwn(error.fieldLabels, first) ? error.fieldLabels[first] : undefined);
+    return { code: error.code, message: translate(t, error.messageKey, { ...error.params, field }), fieldErrors };
   }
   // Unexpected: the details go to the log under a request id, never to the user.
   const requestId = randomUUID();

@@ -8,7 +8,7 @@ import { fixedClock, MINUTE } from "@/lib/time/clock";
 import { prisma, resetDatabase } from "@/tests/db";
 import { createUser, TEST_PASSWORD } from "@/tests/fixtures";
 import { expectDomainError } from "@/tests/ledger-helpers";
-import { authenticate } from "./login";
+import { authenticate, loginSchema } from "./login";
 import { registerUser, type RegisterInput } from "./register";
 import { THROTTLE, emailKey, ipKey } from "./throttle";
 
@@ -132,6 +132,17 @@ describe("authenticate", () => {
     const signedIn = await authenticate(prisma, { email: " LOGIN@Test.Anxin ", password: TEST_PASSWORD, ip: freshIp() }, { sleep });
     expect(signedIn).toMatchObject({ id: user.id, email: "login@test.anxin", role: "MERCHANT", locale: "zh-CN" });
     expect(delays).toEqual([]);
+  });
+
+  it("an empty sign-in form asks for the email and the password (before any account is looked up, so it reveals nothing)", () => {
+    const messages = (input: Record<string, string>) => {
+      const parsed = loginSchema.safeParse(input);
+      return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+    expect(messages({ email: "", password: "" })).toEqual(["email: validation.login.email", "password: validation.login.password"]);
+    expect(messages({ email: "  ", password: "x" })).toEqual(["email: validation.login.email"]);
+    expect(messages({ email: "nobody@test.anxin", password: "" })).toEqual(messages({ email: "known@test.anxin", password: "" }));
+    expect(messages({ email: "a@b.c", password: " " })).toEqual([]);
   });
 
   it("a wrong password and an unknown email get the same error code and message", async () => {

@@ -9,11 +9,14 @@ import { THROTTLE, clearFailures, emailKey, ipKey, lockedUntil, recordFailure, s
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: Role; locale: string; sessionVersion: number };
 
-/** The sign-in form. No rules beyond a sane size: a wrong value is simply a failed attempt. */
+/**
+ * The sign-in form. No rules beyond "filled in" and a sane size: a wrong value is simply a failed attempt. An
+ * empty field is asked for ("请输入邮箱") before any account is looked up, so the answer reveals nothing.
+ */
 export const loginSchema = z.object({
   // Not checked as an email here: a mistyped address gets the same answer as a wrong password.
-  email: singleLine({ max: 1000 }),
-  password: secretText({ max: 1000, tooLong: "validation.password.tooLong" }),
+  email: singleLine({ max: 1000, required: "validation.login.email" }),
+  password: secretText({ max: 1000, tooLong: "validation.password.tooLong" }).pipe(z.string().min(1, { error: "validation.login.password" })),
   callbackUrl: singleLine({ max: 2000 }).optional(),
 });
 

@@ -35,6 +35,8 @@ const PERMISSIONS = {
   "merchant.review": ["ADMIN"],
   "settings.update": ["ADMIN"],
   "audit.view": ["ADMIN"],
+  // Subscribe, redeem, auto-sweep: the holder's own fund (lib/fund/holder.ts refuses merchants not yet approved).
+  "fund.hold": ["BUYER", "MERCHANT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,7 +17,7 @@ export type TopUpResult = { journalId: bigint; amountFen: Fen; balanceFen: Fen; 
 export async function topUp(tx: Tx, actor: Actor, input: TopUpInput): Promise<TopUpResult & { replayed: boolean }> {
   assertRole(actor, ["BUYER", "MERCHANT"]);
   if (input.amountFen <= 0n || input.amountFen > MAX_TOP_UP_FEN) {
-    throw new DomainError("invalid_amount", { messageKey: "validation.amount.max", params: { max: "¥50,000.00" } });
+    throw new DomainError("invalid_amount", { messageKey: "validation.amount.max", params: { max: "¥50,000.00" }, fieldErrors: { amount: "validation.amount.max" } });
   }
   const { result, replayed } = await withIdempotency(
     tx,

@@ -16,7 +16,7 @@ export type WithdrawResult = { journalId: bigint; amountFen: Fen; balanceFen: Fe
  */
 export async function withdraw(tx: Tx, actor: Actor, input: WithdrawInput): Promise<WithdrawResult & { replayed: boolean }> {
   assertRole(actor, ["BUYER", "MERCHANT"]);
-  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive" });
+  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive", fieldErrors: { amount: "validation.amount.positive" } });
   const bankAccount = actor.role === "MERCHANT" ? await merchantSettlementAccount(tx, actor) : input.bankAccount.replace(/[\s-]/g, "");
   if (!/^\d{12,19}$/.test(bankAccount)) {
     throw new DomainError("validation", { messageKey: "validation.bankAccount", fieldErrors: { bankAccount: "validation.bankAccount" } });

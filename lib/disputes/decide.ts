@@ -47,7 +47,7 @@ async function decide(tx: Tx, actor: Actor, disputeId: string, input: z.infer<ty
   if (input.outcome === "REFUND_FULL") refundFen = dispute.claimedFen;
   if (input.outcome === "REFUND_PART") {
     refundFen = input.amountFen ?? 0n;
-    if (refundFen <= 0n || refundFen >= dispute.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.dispute_amount" });
+    if (refundFen <= 0n || refundFen >= dispute.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.dispute_amount", fieldErrors: { amount: "errors.dispute_amount" } });
   }
   const status = input.outcome === "REFUND_FULL" ? "RESOLVED_BUYER" : input.outcome === "REFUND_PART" ? "RESOLVED_SPLIT" : "RESOLVED_MERCHANT";
   await addToThread(tx, { disputeId, authorId: actor.userId, authorRole: "ADMIN", kind: "DECISION", body: input.note, amountFen: refundFen });

@@ -59,7 +59,7 @@ export async function openDispute(tx: Tx, actor: Actor, raw: z.input<typeof open
   } else {
     throw new DomainError("invalid_transition", { messageKey: "errors.cannot_dispute" });
   }
-  if (input.claimedFen > maxClaim) throw new DomainError("invalid_amount", { messageKey: "errors.claim_too_much" });
+  if (input.claimedFen > maxClaim) throw new DomainError("invalid_amount", { messageKey: "errors.claim_too_much", fieldErrors: { amount: "errors.claim_too_much" } });
 
   const dispute = await tx.dispute
     .create({

@@ -21,7 +21,7 @@ export async function postDisputeMessage(tx: Tx, actor: Actor, disputeId: string
   if (!isOpen(dispute.status)) throw new DomainError("invalid_transition", { messageKey: "errors.dispute_closed" });
   const body = input.body.trim();
   if (!body && !(input.files?.length)) throw new DomainError("validation", { messageKey: "validation.message.required", fieldErrors: { body: "validation.message.required" } });
-  if (body.length > 2000) throw new DomainError("validation", { messageKey: "validation.tooLong", fieldErrors: { body: "validation.tooLong" } });
+  if (body.length > 2000) throw new DomainError("validation", { messageKey: "validation.tooLong", params: { max: 2000 }, fieldErrors: { body: "validation.tooLong" } });
   return addToThread(tx, { disputeId, authorId: actor.userId, authorRole: ROLE[party], kind: "MESSAGE", body, files: input.files });
 }
 
@@ -60,7 +60,7 @@ export async function merchantRespond(
   if (dispute.status !== "OPEN") throw new DomainError("invalid_transition", { messageKey: "errors.dispute_changed" });
   disputeStates.assert(dispute.status, "AWAITING_BUYER");
   if (input.kind === "OFFER" && (input.amountFen <= 0n || input.amountFen >= dispute.claimedFen)) {
-    throw new DomainError("invalid_amount", { messageKey: "errors.offer_amount" });
+    throw new DomainError("invalid_amount", { messageKey: "errors.offer_amount", fieldErrors: { amount: "errors.offer_amount" } });
   }
   if (input.kind === "CONTEST" && input.body.trim().length < 5) {
     throw new DomainError("validation", { messageKey: "validation.description", fieldErrors: { body: "validation.description" } });

@@ -25,10 +25,18 @@ export class DomainError extends Error {
   readonly messageKey: string;
   readonly params: Record<string, string | number>;
   readonly fieldErrors?: Record<string, string>;
+  /** Catalog keys naming a field where its form name is not enough (a setting's value is called by the setting). */
+  readonly fieldLabels?: Record<string, string>;
 
   constructor(
     code: DomainErrorCode,
-    options: { messageKey?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string>; detail?: string } = {},
+    options: {
+      messageKey?: string;
+      params?: Record<string, string | number>;
+      fieldErrors?: Record<string, string>;
+      fieldLabels?: Record<string, string>;
+      detail?: string;
+    } = {},
   ) {
     super(options.detail ?? code);
     this.name = "DomainError";
@@ -36,6 +44,7 @@ export class DomainError extends Error {
     this.messageKey = options.messageKey ?? `errors.${code}`;
     this.params = options.params ?? {};
     this.fieldErrors = options.fieldErrors;
+    this.fieldLabels = options.fieldLabels;
   }
 }
 

@@ -45,7 +45,7 @@ describe("order lines from the form", () => {
     expect(await prisma.order.count()).toBe(0);
   });
 
-  it("reads rows in their order whatever their numbers, and says which row a bad value is on", async () => {
+  it("reads rows in their order whatever their numbers, and puts each error on the field of the row it was typed in, naming that row", async () => {
     const form = orderForm(0);
     form.set("lines.7.name", "第二行");
     form.set("lines.7.unitPrice", "1,00");
@@ -57,8 +57,8 @@ describe("order lines from the form", () => {
       ok: false,
       error: {
         fieldErrors: {
-          "lines.0.quantity": "数量应为 1–10,000 的整数，例如 1 或 1,000。",
-          "lines.1.unitPrice": "请输入数字金额，例如 100、88.50 或 1,234.56（千位分隔符须每三位一个）。",
+          "lines.2.quantity": "第 3 行数量应为 1–10,000 的整数，例如 1 或 1,000。",
+          "lines.7.unitPrice": "第 8 行单价请填写数字，例如 100、88.50 或 1,234.56（千位分隔符须每三位一个）。",
         },
       },
     });
@@ -68,12 +68,12 @@ describe("order lines from the form", () => {
     const form = orderForm(1);
     form.set("note", "送货前\u0000请来电");
     const result = await createOrderAction(null, form);
-    expect(result).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { note: "请填写一行文字，不能包含换行、制表符或其他控制字符。" } } });
+    expect(result).toMatchObject({ ok: false, error: { code: "validation", fieldErrors: { note: "备注只能填写一行，不能包含换行、制表符或其他控制字符。" } } });
   });
 
   it("shipping below zero says it must be 0 or more", async () => {
     const form = orderForm(1);
     form.set("shipping", "−1");
-    expect(await createOrderAction(null, form)).toMatchObject({ ok: false, error: { fieldErrors: { shipping: "金额不能为负数，可以填 0 或更大的金额。" } } });
+    expect(await createOrderAction(null, form)).toMatchObject({ ok: false, error: { fieldErrors: { shipping: "运费不能为负数，可以填 0 或更大的金额。" } } });
   });
 });

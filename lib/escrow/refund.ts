@@ -30,11 +30,11 @@ async function refundHeld(tx: Tx, orderId: string, amount: Fen, actorId: string,
 /** The merchant refunds in full or in part before completion; the fee is later taken only on what is released. */
 export async function refundOrder(tx: Tx, actor: Actor, input: { orderId: string; amountFen: Fen; idempotencyKey: string }, clock: Clock = systemClock) {
   assertRole(actor, ["MERCHANT"]);
-  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive" });
+  if (input.amountFen <= 0n) throw new DomainError("invalid_amount", { messageKey: "validation.amount.positive", fieldErrors: { amount: "validation.amount.positive" } });
   return withIdempotency(tx, { scope: `${actor.userId}:order.refund`, key: input.idempotencyKey, request: { orderId: input.orderId, amount: input.amountFen } }, async () => {
     const order = await getOrderForMerchantOrThrow(tx, actor, input.orderId);
     if (order.status !== "PAID" && order.status !== "SHIPPED") throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
-    if (input.amountFen > order.totalFen - order.refundedFen - order.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.refund_too_much" });
+    if (input.amountFen > order.totalFen - order.refundedFen - order.claimedFen) throw new DomainError("invalid_amount", { messageKey: "errors.refund_too_much", fieldErrors: { amount: "errors.refund_too_much" } });
     const result = await refundHeld(tx, order.id, input.amountFen, actor.userId, clock.now(), "REFUNDED");
     if (!result) throw new DomainError("invalid_transition", { messageKey: "errors.order_changed" });
     return result;

@@ -31,6 +31,12 @@ describe("fund rates", () => {
     expect(sevenDayAnnualBps(Array(7).fill(452_055n))).toBe(165);
     expect(sevenDayAnnualBps([])).toBe(0);
   });
+
+  it("read back an annualised rate as itself: 1.75% converts down to ¥0.4795 per 10,000 units and still reads 1.75% (rounded half up)", () => {
+    expect(perTenThousandFromAnnualBps(175)).toBe(479_452n); // 479,452.05…: rounded down to the 0.0001 fen
+    expect(sevenDayAnnualBps(Array(7).fill(479_452n))).toBe(175);
+    expect(sevenDayAnnualBps(Array(7).fill(perTenThousandFromAnnualBps(180)))).toBe(180);
+  });
 });
 
 describe("the fund", () => {

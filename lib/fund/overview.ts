@@ -1,10 +1,12 @@
 import { assertPermission, assertRole, type Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/transaction";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { userAccountCode } from "@/lib/ledger/accounts";
 import { getSetting } from "@/lib/settings/settings";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { addDays, dateColumn, daysBetween, fromDateColumn, platformDayOf } from "@/lib/time/platform-day";
-import { sevenDayAnnualBps } from "./rates";
+import { listMovements, type MovementPage } from "@/lib/ledger/statement";
+import { rateForDay, sevenDayAnnualBps } from "./rates";
 
 /** The income per 10,000 units (E4) of every day from `first` to `last`, from the rate history. */
 export async function dailyRates(db: Db, first: string, last: string): Promise<{ day: string; per10kE4: bigint }[]> {
@@ -33,13 +35,14 @@ export async function fundOverview(db: Db, actor: Actor, clock: Clock = systemCl
   const now = clock.now();
   const today = platformDayOf(now);
   const yesterday = addDays(today, -1);
-  const [accounts, holder, yesterdayYield, pending, cap, series] = await Promise.all([
+  const [accounts, holder, yesterdayYield, pending, cap, series, todayRate] = await Promise.all([
     db.ledgerAccount.findMany({ where: { code: { in: [userAccountCode(actor.userId, "FUND"), userAccountCode(actor.userId, "FUND_PENDING"), userAccountCode(actor.userId, "WALLET")] } } }),
     db.fundHolder.findUnique({ where: { userId: actor.userId } }),
     db.fundYield.findUnique({ where: { userId_day: { userId: actor.userId, day: dateColumn(yesterday) } } }),
     db.fundRedemption.findMany({ where: { userId: actor.userId, settledAt: null }, orderBy: { dueAt: "asc" } }),
     getSetting("fund.instantRedeemCapFen"),
     yieldSeries(db, 7, clock),
+    rateForDay(db, today),
   ]);
   const balance = (type: "FUND" | "FUND_PENDING" | "WALLET") => accounts.find((a) => a.code === userAccountCode(actor.userId, type))?.balance ?? 0n;
   const usedToday = holder?.instantDay && fromDateColumn(holder.instantDay) === today ? holder.instantRedeemedFen : 0n;
@@ -53,10 +56,21 @@ export async function fundOverview(db: Db, actor: Actor, clock: Clock = systemCl
     totalYieldFen: holder?.yieldTotalFen ?? 0n,
     sevenDayBps: series.at(-1)?.sevenDayBps ?? 0,
     per10kE4: series.at(-1)?.per10kE4 ?? 0n,
+    /** What 10,000 units earn today (credited tomorrow), from the rate in force today. */
+    todayPer10kE4: todayRate ?? 0n,
+    today,
     instantCapFen: capFen,
     instantLeftFen: capFen > usedToday ? capFen - usedToday : 0n,
     sweep: { enabled: holder?.sweepEnabled ?? false, floorFen: holder?.sweepFloorFen ?? 0n },
   };
+}
+
+/** The holder's own fund account, newest movement first (the same pages as the wallet's statement). */
+export async function fundMovements(db: PrismaClient, actor: Actor, options: { cursor?: string | null; limit?: number } = {}): Promise<MovementPage> {
+  assertRole(actor, ["BUYER", "MERCHANT"]);
+  const account = await db.ledgerAccount.findUnique({ where: { code: userAccountCode(actor.userId, "FUND") } });
+  if (!account) return { movements: [], nextCursor: null };
+  return listMovements(db, account.id, options);
 }
 
 /** For the platform: the fund's size, its holders, and what it paid each day. */
@@ -68,9 +82,12 @@ export async function fundAdminOverview(db: Db, actor: Actor, days = 30) {
            (count(*) FILTER (WHERE type = 'FUND' AND balance > 0))::int AS holders
       FROM ledger_accounts WHERE type IN ('FUND', 'FUND_PENDING')`;
   const paid = await db.fundDay.findMany({ orderBy: { day: "desc" }, take: days });
+  const redemptions = await db.fundRedemption.aggregate({ where: { settledAt: null }, _count: true, _min: { dueAt: true } });
   return {
     sizeFen: size.units,
     pendingFen: size.pending,
+    pendingCount: redemptions._count,
+    nextDueAt: redemptions._min.dueAt,
     holders: size.holders,
     days: paid.map((d) => ({ day: fromDateColumn(d.day), per10kE4: d.per10kE4, eligibleFen: d.eligibleFen, creditedFen: d.creditedFen, holders: d.holders })),
   };

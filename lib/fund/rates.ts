@@ -18,18 +18,38 @@ export const perTenThousandFromAnnualBps = (bps: number): bigint => (BigInt(bps)
 export function sevenDayAnnualBps(days: bigint[]): number {
   if (days.length === 0) return 0;
   const sum = days.reduce((s, d) => s + d, 0n);
-  // (Σ income ÷ days) × 365 ÷ (10,000 units × 100 fen × 10^4) as a share, in basis points (× 10^4).
-  return Number((sum * 365n * 10_000n) / (BigInt(days.length) * 10_000_000_000n));
+  // (Σ income ÷ days) × 365 ÷ (10,000 units × 100 fen × 10^4) as a share, in basis points (× 10^4), rounded half
+  // up: an annualised rate converts to the 0.0001 fen, so 1.75% comes back as 1.7499…% and must still read 1.75%.
+  const divisor = BigInt(days.length) * 10_000_000_000n;
+  return Number((sum * 365n * 10_000n * 2n + divisor) / (divisor * 2n));
 }
+
+/** A day that exists ("2026-02-31" does not): it becomes a DATE column. */
+const isCalendarDay = (v: string) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+};
+
+/**
+ * A number typed in the form; blank is absent. The form posts both the per-10,000 and the annual field (it works
+ * without scripts), so the one not chosen arrives empty.
+ */
+const optionalNumber = (pattern: RegExp, key: string) =>
+  z
+    .string({ error: key })
+    .trim()
+    .transform((v) => v || undefined)
+    .pipe(z.string().regex(pattern, { error: key }).optional())
+    .optional();
 
 export const fundRateSchema = z
   .object({
-    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" }),
+    effectiveFrom: z.string({ error: "validation.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" }).refine(isCalendarDay, { error: "validation.date" }),
     enteredAs: z.enum(["PER_10K", "ANNUAL"], { error: "validation.invalid" }),
     /** Yuan per 10,000 units with up to 4 decimals ("0.4512"), when enteredAs is PER_10K. */
-    per10kYuan: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, { error: "validation.fund.per10k" }).optional(),
+    per10kYuan: optionalNumber(/^\d{1,2}(\.\d{1,4})?$/, "validation.fund.per10k"),
     /** Percent with up to 2 decimals ("1.65"), when enteredAs is ANNUAL. */
-    annualPercent: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: "validation.fund.annual" }).optional(),
+    annualPercent: optionalNumber(/^\d{1,2}(\.\d{1,2})?$/, "validation.fund.annual"),
     reason: multiLine({ min: 2, max: 500, required: "validation.reason.required" }),
   })
   .superRefine((v, ctx) => {
@@ -77,8 +97,10 @@ export async function rateForDay(db: Db, day: string): Promise<bigint | null> {
   return row?.per10kE4 ?? null;
 }
 
-/** Every rate change, newest first, with who made it. */
+/** Every rate change, newest first, with who made it (their name and email, when the user still exists). */
 export async function rateHistory(db: Db, limit = 100) {
   const rows = await db.fundRate.findMany({ orderBy: [{ effectiveFrom: "desc" }, { id: "desc" }], take: limit });
-  return rows.map((r) => ({ ...r, effectiveFrom: fromDateColumn(r.effectiveFrom) }));
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.createdById))] } }, select: { id: true, name: true, email: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return rows.map((r) => ({ ...r, effectiveFrom: fromDateColumn(r.effectiveFrom), createdBy: byId.get(r.createdById) ?? null }));
 }

@@ -9,7 +9,7 @@ import { getSetting } from "@/lib/settings/settings";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { addDays, dateColumn, fromDateColumn, platformDayOf, platformDayStart } from "@/lib/time/platform-day";
 import { lockHolder } from "./holder";
-import { checkAmount, type FundMoveInput } from "./subscribe";
+import { checkAmount, explainShortfall, type FundMoveInput } from "./subscribe";
 
 /**
  * Fund → wallet. Up to the day's instant cap per user (setting fund.instantRedeemCapFen, like YuEbao's instant
@@ -20,7 +20,7 @@ import { checkAmount, type FundMoveInput } from "./subscribe";
 export async function redeemFromFund(tx: Tx, actor: Actor, input: FundMoveInput, clock: Clock = systemClock) {
   assertRole(actor, ["BUYER", "MERCHANT"]);
   checkAmount(input.amountFen);
-  return withIdempotency(tx, { scope: `${actor.userId}:fund.redeem`, key: input.idempotencyKey, request: { amount: input.amountFen }, clock }, async () => {
+  return explainShortfall("errors.fund_balance_short", () => withIdempotency(tx, { scope: `${actor.userId}:fund.redeem`, key: input.idempotencyKey, request: { amount: input.amountFen }, clock }, async () => {
     const holder = await lockHolder(tx, actor);
     const now = clock.now();
     const today = platformDayOf(now);
@@ -47,7 +47,7 @@ export async function redeemFromFund(tx: Tx, actor: Actor, input: FundMoveInput,
     if (pending > 0n) await tx.fundRedemption.create({ data: { userId: actor.userId, amountFen: pending, requestedAt: now, dueAt: arrivesAt } });
     await tx.fundHolder.update({ where: { userId: actor.userId }, data: { instantDay: dateColumn(today), instantRedeemedFen: used + instant, updatedAt: now } });
     return { instantFen: instant, pendingFen: pending, arrivesAt: pending > 0n ? arrivesAt : null };
-  });
+  }));
 }
 
 /** The job: redemptions due (the day after they were asked for) arrive in the wallet, each on its own. */

@@ -15,13 +15,28 @@ export function checkAmount(amount: Fen) {
 }
 
 /**
+ * The ledger refuses an overdraft with a bare insufficient_funds; here it names the account that was short and
+ * the form field it belongs to ("the wallet holds less", "the fund holds less").
+ */
+export async function explainShortfall<T>(messageKey: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "insufficient_funds" && !error.fieldErrors) {
+      throw new DomainError("insufficient_funds", { messageKey, fieldErrors: { amount: messageKey } });
+    }
+    throw error;
+  }
+}
+
+/**
  * Wallet → fund: the units (¥1 each) are the user's at once and earn from the next day (T+1, docs/fund.md).
  * One journal, once per idempotency key.
  */
 export async function subscribeToFund(tx: Tx, actor: Actor, input: FundMoveInput) {
   assertRole(actor, ["BUYER", "MERCHANT"]);
   checkAmount(input.amountFen);
-  return withIdempotency(tx, { scope: `${actor.userId}:fund.subscribe`, key: input.idempotencyKey, request: { amount: input.amountFen } }, async () => {
+  return explainShortfall("errors.fund_wallet_short", () => withIdempotency(tx, { scope: `${actor.userId}:fund.subscribe`, key: input.idempotencyKey, request: { amount: input.amountFen } }, async () => {
     await lockHolder(tx, actor);
     const wallet = walletSpec(actor.userId);
     const fund = walletSpec(actor.userId, "FUND");
@@ -36,5 +51,5 @@ export async function subscribeToFund(tx: Tx, actor: Actor, input: FundMoveInput
       ],
     });
     return { amountFen: input.amountFen, fundBalanceFen: posted.postings[1].balanceAfter };
-  });
+  }));
 }

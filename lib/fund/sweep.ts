@@ -19,7 +19,9 @@ export const floorField = z.string().optional().transform((v, ctx) => {
   if (!v || !v.trim()) return 0n;
   const parsed = yuan({ allowZero: true }).safeParse(v);
   if (!parsed.success) {
-    ctx.addIssue({ code: "custom", message: parsed.error.issues[0].message });
+    // The parser's parameters ride along, so "at most {max}" is filled in.
+    const issue = parsed.error.issues[0] as { message: string; params?: Record<string, unknown> };
+    ctx.addIssue({ code: "custom", message: issue.message, params: issue.params });
     return z.NEVER;
   }
   return parsed.data;

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  *  - translator calls: t("key", { … }) where t = useTranslations("ns") / getTranslations("ns"), including
  *    template keys (t(`status.${s}`) → every key it can reach) and conditional keys;
  *  - catalog keys written out in full ("validation.amount.max") in DomainErrors and zod schemas: the object
- *    around the key must carry the parameters (zod's .max(n)/.min(n) give {max}/{min}: lib/actions/translate-error.ts);
+ *    around the key must carry the parameters (zod's .max(n)/.min(n) give {max}/{min}, and the action client
+ *    always adds the {field} the message is about: lib/actions/translate-error.ts);
  *  - DomainError codes (errors.<code>) and notify(…, kind, params) (notifications.kinds.<kind>).
  * A call whose key is computed at run time is listed in COMPUTED below with the keys it can show.
  */
@@ -22,10 +23,13 @@ const placeholdersOf = (key: string) => [...new Set([...(messages.get(key) ?? ""
 
 /** Calls whose key is computed: the keys they may show, and (when the values are not written at the call) the names they pass. */
 const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[]; why: string }[] = [
-  { file: "lib/actions/translate-error.ts", firstArg: "key", keys: "errors.*|validation.*", passes: ["*"], why: "a DomainError's key and params: checked where each DomainError is made (below)" },
+  { file: "lib/actions/translate-error.ts", firstArg: "key", keys: "errors.*|validation.*|fields.*", passes: ["*"], why: "a DomainError's key and params: checked where each DomainError is made (below); a field's label gets its {line}" },
   { file: "lib/actions/translate-error.ts", firstArg: "issue.message", keys: "validation.*|errors.*", passes: ["*"], why: "a zod issue's key and params: checked where each schema names its key (below) and by lib/validation/text-fields.test.ts" },
-  { file: "components/orders/timeline.tsx", firstArg: "e.type", keys: "orderEvents.*", why: "one values object built above the call for every event" },
+  { file: "components/orders/timeline.tsx", firstArg: "type", keys: "orderEvents.*", why: "the event's type (or paid_fund/paid_split for a payment from the fund); one values object built above the call for every event" },
   { file: "components/notifications/notification-list.tsx", firstArg: "key", keys: "notifications.kinds.*", passes: ["*"], why: "params stored by notify(), checked at each notify() call" },
+  { file: "app/api/statements/statement-request.ts", firstArg: "key", keys: "statements.*|wallet.kinds.*|wallet.causes.*", passes: ["*"], why: "the statement's labels handed to lib/statements, whose calls pass each message its values (checked there)" },
+  { file: "components/statements/statement-page.tsx", firstArg: "key", keys: "statements.*|wallet.kinds.*|wallet.causes.*", passes: ["*"], why: "the page's translator handed to describeRow, whose calls pass each message its values" },
+  { file: "lib/statements/describe.ts", firstArg: "kindKey", keys: "wallet.kinds.*", why: "a movement's journal kind, when the catalog names it" },
   { file: "components/wallet/money-form.tsx", firstArg: "successKey", keys: "wallet.topUpDone|wallet.withdrawDone", why: "the two success messages" },
   { file: "app/admin/merchants/page.tsx", firstArg: "k", keys: "adminMerchants.waitedDays|adminMerchants.waitedHours", passes: ["days", "hours"], why: "waited() passes them" },
   { file: "app/api/merchant/orders-csv/route.ts", firstArg: "column", keys: "ordersCsv.*", why: "column headings" },
@@ -34,6 +38,7 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "components/merchant/status-badge.tsx", firstArg: "status", keys: "merchantStatus.*", why: "status words" },
   { file: "components/forms/file-input.tsx", firstArg: "found.key", keys: "validation.file.*|validation.evidence.*", passes: ["max"], why: "fileSelectionProblem returns the key with its {max}" },
   { file: "components/layout/language-switch.tsx", firstArg: "next", keys: "language.zh-CN|language.en", why: "language names" },
+  { file: "components/audit/audit-values.tsx", firstArg: "key", keys: "merchantStatus.*|disputes.status.*|adminMerchants.risk.*|disputes.decisionReasons.*|rejectReasons.*|roles.*|onboarding.fields.*", why: "an audit value's code by its label" },
   { file: "components/account/language-form.tsx", firstArg: "value", keys: "language.zh-CN|language.en", why: "language names" },
 ];
 
@@ -47,7 +52,7 @@ const FILLED_BY: { file: string; key: string; passes: string[]; why: string }[] 
 ];
 
 /** Helpers whose result is spread or passed as a message's values, and the names they return. */
-const VALUE_HELPERS: Record<string, string[]> = { remaining: ["days", "hours"] };
+const VALUE_HELPERS: Record<string, string[]> = { remaining: ["days", "hours"], settingRange: ["min", "max"] };
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
@@ -206,6 +211,8 @@ function usesIn(file: string): { uses: Use[]; computed: string[]; unknown: strin
         region = parent;
       }
       const passed = namesPassed(text.slice(region.start, region.end + 1), text);
+      // The action client names the field of every message it translates (fieldLabel in translate-error.ts).
+      passed.add("field");
       const filler = FILLED_BY.find((f) => f.file === file && f.key === key);
       if (filler) {
         filler.passes.forEach((n) => passed.add(n));
@@ -222,7 +229,7 @@ function usesIn(file: string): { uses: Use[]; computed: string[]; unknown: strin
   for (const m of text.matchAll(/new DomainError\(\s*"(\w+)"/g)) {
     const call = text.slice(m.index!, closing(text, m.index! + "new DomainError".length) + 1);
     if (/messageKey\s*:/.test(call)) continue;
-    uses.push({ file, line: lineOf(m.index!), keys: [`errors.${m[1]}`], passed: namesPassed(call, text), text: call.slice(0, 60) });
+    uses.push({ file, line: lineOf(m.index!), keys: [`errors.${m[1]}`], passed: new Set([...namesPassed(call, text), "field"]), text: call.slice(0, 60) });
   }
   for (const m of text.matchAll(/(?<!function )\bnotify\(/g)) {
     const [, , kind = "", ...rest] = argumentsOf(text, m.index! + "notify".length);

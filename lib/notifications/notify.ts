@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/transaction";
+import type { NotificationKind } from "./kinds";
 import { isEmailKind } from "@/lib/email/kinds";
 import { queueEmail } from "@/lib/email/queue";
 
@@ -11,7 +12,7 @@ import { queueEmail } from "@/lib/email/queue";
  * are written to the email outbox in the same transaction. With a dedupe key the email is written once per
  * key, and a repeat writes nothing at all. Returns whether anything was written.
  */
-export async function notify(tx: Tx, userId: string, kind: string, params: Record<string, string | number> = {}, options: { dedupeKey?: string } = {}) {
+export async function notify(tx: Tx, userId: string, kind: NotificationKind, params: Record<string, string | number> = {}, options: { dedupeKey?: string } = {}) {
   if (isEmailKind(kind)) {
     const queued = await queueEmail(tx, { userId, kind, params, dedupeKey: options.dedupeKey });
     if (!queued) return false;

@@ -31,3 +31,9 @@ export async function createE2eDataDir(): Promise<string> {
   await fs.writeFile(path.join(dir, "owner.pid"), String(process.pid));
   return dir;
 }
+
+/**
+ * Where the e2e server of a port says which data folder it serves: journeys that reach its database (no test-only
+ * endpoint exists in the build) open it from there, with the folder's own password (lib/db/embedded.ts).
+ */
+export const e2eServerFile = (port: number) => path.resolve(import.meta.dirname, "..", "..", "e2e", ".server", `${port}.json`);

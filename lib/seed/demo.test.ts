@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { withdraw } from "@/lib/bank/withdraw";
 import { inTransaction } from "@/lib/db/transaction";
+import { yieldSeries } from "@/lib/fund/overview";
+import { userBalance } from "@/lib/ledger/accounts";
+import { verifyLedger } from "@/lib/ledger/verify";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { prisma, resetDatabase } from "@/tests/db";
 import { seedDemoData } from "./demo";
@@ -23,5 +26,18 @@ describe("demo data", () => {
     expect(result).toMatchObject({ balanceFen: 790_000n, accountLast4: "0015" });
     const newshop = await prisma.user.findUniqueOrThrow({ where: { email: "newshop@anxin.test" }, include: { merchant: true } });
     expect(newshop.merchant?.status).toBe("DRAFT");
+  });
+
+  it("the fund has a rate history for its charts, buyer1 holds units subscribed from the wallet, and the ledger verifies", async () => {
+    await seedDemoData(prisma);
+    const buyer = await prisma.user.findUniqueOrThrow({ where: { email: "buyer1@anxin.test" } });
+    expect([await userBalance(prisma, buyer.id), await userBalance(prisma, buyer.id, "FUND")]).toEqual([500_000n, 300_000n]);
+    expect(await prisma.journal.count({ where: { kind: "FUND_SUBSCRIBE" } })).toBe(1);
+    // 1.80% for the first days of the chart, then 1.75%: both show on a fresh start, in the 7-day figure too.
+    const series = await yieldSeries(prisma, 90);
+    expect(series.at(-1)).toMatchObject({ sevenDayBps: 175 });
+    expect(new Set(series.map((p) => p.sevenDayBps))).toContain(180);
+    expect(series.at(0)).toMatchObject({ sevenDayBps: 0 });
+    expect(await verifyLedger(prisma)).toEqual([]);
   });
 });

@@ -7,7 +7,10 @@ import { topUp } from "@/lib/bank/top-up";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { AdminRole, MerchantStatus, Role } from "@/lib/generated/prisma/enums";
+import { perTenThousandFromAnnualBps } from "@/lib/fund/rates";
+import { subscribeToFund } from "@/lib/fund/subscribe";
 import type { Fen } from "@/lib/money/fen";
+import { addDays, dateColumn, platformDayOf } from "@/lib/time/platform-day";
 
 export const DEMO_PASSWORD = "anxin-demo-2026";
 
@@ -22,6 +25,8 @@ export type DemoAccount = {
   /** What the account is for, shown in the start banner. */
   about: string;
   balanceFen?: Fen;
+  /** Units of the fund (¥1 each), subscribed from the wallet after the top-up of balanceFen + fundFen. */
+  fundFen?: Fen;
   merchantStatus?: MerchantStatus;
 };
 
@@ -57,7 +62,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     about: "入驻中商户 · merchant in onboarding",
     merchantStatus: "DRAFT",
   },
-  { handle: "buyer1", email: "buyer1@anxin.test", role: "BUYER", name: "李明", about: "买家 · buyer, ¥5,000.00", balanceFen: 500_000n },
+  {
+    handle: "buyer1",
+    email: "buyer1@anxin.test",
+    role: "BUYER",
+    name: "李明",
+    about: "买家 · buyer, ¥5,000.00, 安心宝 fund ¥3,000.00",
+    balanceFen: 500_000n,
+    fundFen: 300_000n,
+  },
   { handle: "buyer2", email: "buyer2@anxin.test", role: "BUYER", name: "王芳", about: "买家 · buyer, ¥1,200.50", balanceFen: 120_050n },
 ];
 
@@ -122,13 +135,45 @@ function demoApplication(handle: string, name: string) {
   };
 }
 
-/** The demo users and their balances, in one transaction; every yuan arrives through the ledger (top-ups). */
+/**
+ * The fund's rate history, so its charts show something on a fresh start: an annualised 1.80% from 60 days ago,
+ * 1.75% from 20 days ago. Written as rows (setFundRate refuses a day in the past: those days are history here).
+ */
+export const DEMO_FUND_RATES = [
+  { daysAgo: 60, annualBps: 180, reason: "上线时的收益率 · launch rate" },
+  { daysAgo: 20, annualBps: 175, reason: "市场利率下行 · market rates fell" },
+] as const;
+
+async function seedFundRates(tx: Tx, adminId: string, today: string) {
+  for (const rate of DEMO_FUND_RATES) {
+    await tx.fundRate.create({
+      data: {
+        effectiveFrom: dateColumn(addDays(today, -rate.daysAgo)),
+        per10kE4: perTenThousandFromAnnualBps(rate.annualBps),
+        enteredAs: "ANNUAL",
+        annualRateBps: rate.annualBps,
+        reason: rate.reason,
+        createdById: adminId,
+      },
+    });
+  }
+}
+
+/**
+ * The demo users and their balances, in one transaction; every yuan arrives through the ledger (top-ups), and
+ * fund units through a subscription from the wallet.
+ */
 export async function seedDemoData(db: PrismaClient) {
   return inTransaction(db, async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
       const actor = await createDemoUser(tx, account);
-      if (account.balanceFen) {
-        await topUp(tx, actor, { amountFen: account.balanceFen, cardNumber: SANDBOX_CARD, idempotencyKey: `seed-${account.handle}-topup` });
+      if (account.role === "ADMIN") await seedFundRates(tx, actor.userId, platformDayOf(new Date()));
+      const topUpFen = (account.balanceFen ?? 0n) + (account.fundFen ?? 0n);
+      if (topUpFen > 0n) {
+        await topUp(tx, actor, { amountFen: topUpFen, cardNumber: SANDBOX_CARD, idempotencyKey: `seed-${account.handle}-topup` });
+      }
+      if (account.fundFen) {
+        await subscribeToFund(tx, actor, { amountFen: account.fundFen, idempotencyKey: `seed-${account.handle}-fund` });
       }
     }
     return { users: DEMO_ACCOUNTS.length };

@@ -30,3 +30,18 @@ describe("setting keys from input", () => {
     expect(Object.keys(await getAllSettings()).sort()).toEqual([...SETTING_KEYS].sort());
   });
 });
+
+describe("a refused setting value", () => {
+  beforeEach(resetDatabase);
+
+  it("is named by its setting, and a value out of range gets the range (from the setting's own schema)", async () => {
+    const admin = await createUser("ADMIN");
+    const refuse = (value: unknown) => inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "merchant.feeRateBps.LOW", value)).catch((e: unknown) => e as DomainError);
+    expect(await refuse("abc")).toMatchObject({ fieldErrors: { value: "validation.setting.integer" }, fieldLabels: { value: "adminSettings.keys.merchant.feeRateBps.LOW" } });
+    expect(await refuse("1.5")).toMatchObject({ fieldErrors: { value: "validation.setting.integer" } });
+    expect(await refuse("5000")).toMatchObject({ params: { min: 0, max: 1000 }, fieldErrors: { value: "validation.setting.range" }, fieldLabels: { value: "adminSettings.keys.merchant.feeRateBps.LOW" } });
+    expect(await prisma.auditLog.count()).toBe(0);
+    await inTransaction(prisma, (tx) => updateSetting(tx, admin.actor, "merchant.feeRateBps.LOW", " 80 "));
+    expect((await getAllSettings())["merchant.feeRateBps.LOW"]).toBe(80);
+  });
+});

@@ -47,12 +47,25 @@ export async function getSettings<K extends SettingKey>(keys: readonly K[]): Pro
   return Object.fromEntries(keys.map((key) => [key, all[key]])) as { [P in K]: SettingValue<P> };
 }
 
-/** Admins only; the value is validated against the setting's schema and the change is audited. */
+/** A setting's bounds, for the message that states them. */
+export const settingRange = (key: SettingKey) => ({ min: SETTINGS[key].schema.minValue ?? 0, max: SETTINGS[key].schema.maxValue ?? 0 });
+
+/**
+ * Admins only; the value (a number, or the text a form sent) is validated against the setting's schema and
+ * the change is audited. A refused value's message names the setting and its range.
+ */
 export async function updateSetting(tx: Tx, actor: Actor, key: string, value: unknown) {
   assertPermission(actor, "settings.update");
   if (!isSettingKey(key)) throw new DomainError("not_found");
-  const parsed = SETTINGS[key].schema.safeParse(value);
-  if (!parsed.success) throw new DomainError("validation", { messageKey: "errors.setting_invalid", fieldErrors: { [key]: "errors.setting_invalid" } });
+  const fieldLabels = { value: `adminSettings.keys.${key}` };
+  const text = typeof value === "string" ? value.trim() : null;
+  if (text !== null && !/^-?\d{1,15}$/.test(text)) {
+    throw new DomainError("validation", { messageKey: "validation.setting.integer", fieldErrors: { value: "validation.setting.integer" }, fieldLabels });
+  }
+  const parsed = SETTINGS[key].schema.safeParse(text !== null ? Number(text) : value);
+  if (!parsed.success) {
+    throw new DomainError("validation", { messageKey: "validation.setting.range", params: settingRange(key), fieldErrors: { value: "validation.setting.range" }, fieldLabels });
+  }
   const before = valuesFrom(await tx.setting.findMany({ where: { key } }))[key];
   if (before === parsed.data) return { key, value: before, changed: false };
   await tx.setting.upsert({

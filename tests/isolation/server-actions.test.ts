@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/actions/result";
 import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { platformDayOf } from "@/lib/time/platform-day";
 import { PROJECT_ROOT, serverActionModules } from "@/tests/app-routes";
 import { prisma, resetDatabase } from "@/tests/db";
 import { TEST_PASSWORD } from "@/tests/fixtures";
@@ -161,7 +162,33 @@ const TABLE: Record<string, Entry> = {
     owner: "buyerA",
     // Anyone holding an unpaid order's link may pay it; once buyer A paid, the link is nobody else's.
     input: (t) => ({ token: t.orders.paidToShip.payToken, idempotencyKey: "isolation-pay-1" }),
-    positive: { input: (t) => ({ token: t.orders.created.payToken, idempotencyKey: "isolation-pay-2" }) },
+    // The right buyer pays from the fund (buyer A holds units): the choice of source goes through the action too.
+    positive: { input: (t) => ({ token: t.orders.created.payToken, idempotencyKey: "isolation-pay-2", source: "FUND" }) },
+  },
+  // The fund is the caller's own: forged ids name nothing; a merchant not yet approved is refused by the domain.
+  "app/_actions/fund.ts#subscribeAction": {
+    roles: ["BUYER", "MERCHANT"],
+    scope: "self",
+    input: (t) => ({ amount: "10.00", idempotencyKey: "isolation-fund-in-1", ...forged(t) }),
+    owner: "buyerA",
+  },
+  "app/_actions/fund.ts#redeemAction": {
+    roles: ["BUYER", "MERCHANT"],
+    scope: "self",
+    input: (t) => ({ amount: "5.00", idempotencyKey: "isolation-fund-out-1", ...forged(t) }),
+    owner: "buyerA",
+  },
+  "app/_actions/fund.ts#setAutoSweepAction": {
+    roles: ["BUYER", "MERCHANT"],
+    scope: "self",
+    input: (t) => ({ enabled: "on", floor: "100.00", ...forged(t) }),
+    owner: "buyerA",
+  },
+  "app/admin/fund/actions.ts#setFundRateAction": {
+    roles: ["ADMIN"],
+    scope: "tenant",
+    owner: "admin",
+    input: () => ({ enteredAs: "ANNUAL", annualPercent: "1.50", per10kYuan: "", effectiveFrom: platformDayOf(new Date()), reason: "隔离测试" }),
   },
   "app/buyer/orders/actions.ts#confirmReceiptAction": {
     roles: ["BUYER"],

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { inTransaction } from "@/lib/db/transaction";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { openDispute } from "@/lib/disputes/open";
+import { subscribeToFund } from "@/lib/fund/subscribe";
 import { buyerEscalate, merchantRespond } from "@/lib/disputes/respond";
 import { decideApplication } from "@/lib/merchants/review/decide";
 import { clearSettingsCache } from "@/lib/settings/settings";
@@ -39,6 +40,8 @@ export async function createTenants() {
   await completeApplication(draftA.actor); // every step and the three documents, not yet submitted
 
   const [mA, bA] = [merchantA.actor, buyerA.actor];
+  // Buyer A holds fund units: to redeem, and to pay from the fund.
+  await inTransaction(prisma, (tx) => subscribeToFund(tx, bA, { amountFen: 100_000n, idempotencyKey: "tenants-fund-1" }));
   const orders = {
     created: await newOrder(mA, "88.00"),
     createdToClose: await newOrder(mA, "9.00"),

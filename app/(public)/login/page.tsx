@@ -21,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("login");
   const { callbackUrl, reset } = readSearchParams(await searchParams, QUERY);
   return (
-    <Card title={<span data-testid="login-title">{t("title")}</span>}>
+    <Card heading="h1" title={<span data-testid="login-title">{t("title")}</span>}>
       {reset ? (
         <div className="mb-4" data-testid="reset-done">
           <Alert tone="success">{t("resetDone")}</Alert>

@@ -15,7 +15,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("register");
   const { role, callbackUrl: next } = readSearchParams(await searchParams, QUERY);
   return (
-    <Card title={<span data-testid="register-title">{t("title")}</span>}>
+    <Card heading="h1" title={<span data-testid="register-title">{t("title")}</span>}>
       <RegisterForm defaultRole={role ?? "BUYER"} locale={await getLocale()} callbackUrl={next} />
       <p className="mt-4 text-sm text-slate-600">
         {t("haveAccount")}{" "}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AuditValues } from "@/components/audit/audit-values";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,33 +8,61 @@ import { Table, Td } from "@/components/ui/table";
 import { listAudit } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
+import { isSettingKey } from "@/lib/settings/registry";
 import { formatDateTime } from "@/lib/time/format";
 import { bigintCursor, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
-const show = (value: unknown) => (value == null ? "—" : JSON.stringify(value));
-
 const QUERY = { cursor: bigintCursor };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminAudit"))("title") };
+}
+
+/** Where an entry's target can be opened. */
+const TARGET_LINKS: Record<string, (id: string) => string> = {
+  merchant: (id) => `/admin/merchants/${id}`,
+  dispute: (id) => `/admin/disputes/${id}`,
+};
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireAdmin("audit.view");
   const t = await getTranslations("adminAudit");
+  const tSettings = await getTranslations("adminSettings");
   const locale = await getLocale();
   const { entries, nextCursor } = await listAudit(prisma, user, { cursor: readSearchParams(await searchParams, QUERY).cursor });
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
-        <Table head={[t("time"), t("actor"), t("action"), t("target"), t("before"), t("after")]}>
-          {entries.map((e) => (
-            <tr key={e.id.toString()} data-testid="audit-row">
-              <Td>{formatDateTime(e.createdAt, locale)}</Td>
-              <Td>{e.actorEmail ?? "—"}</Td>
-              <Td className="font-mono text-xs">{e.action}</Td>
-              <Td className="font-mono text-xs">{e.targetType}:{e.targetId.slice(0, 12)}</Td>
-              <Td className="max-w-xs truncate font-mono text-xs">{show(e.before)}</Td>
-              <Td className="max-w-xs truncate font-mono text-xs">{show(e.after)}</Td>
-            </tr>
-          ))}
+        <Table caption={t("title")} head={[t("time"), t("actor"), t("action"), t("target"), t("before"), t("after")]}>
+          {entries.map((e) => {
+            const link = Object.hasOwn(TARGET_LINKS, e.targetType) ? TARGET_LINKS[e.targetType](e.targetId) : null;
+            const targetName =
+              e.targetType === "setting" && isSettingKey(e.targetId) ? tSettings(`keys.${e.targetId}` as never) : `${e.targetId.slice(0, 12)}`;
+            return (
+              <tr key={e.id.toString()} data-testid="audit-row" className="align-top">
+                <Td>{formatDateTime(e.createdAt, locale)}</Td>
+                <Td>{e.actorEmail ?? "—"}</Td>
+                <Td>{t.has(`actions.${e.action}` as never) ? t(`actions.${e.action}` as never) : e.action}</Td>
+                <Td>
+                  <span className="text-slate-600">{t.has(`targets.${e.targetType}` as never) ? t(`targets.${e.targetType}` as never) : e.targetType}</span>{" "}
+                  {link ? (
+                    <Link href={link} className="font-mono text-xs text-brand-700 underline">
+                      {targetName}
+                    </Link>
+                  ) : (
+                    <span className={e.targetType === "setting" ? "" : "font-mono text-xs"}>{targetName}</span>
+                  )}
+                </Td>
+                <Td className="max-w-xs whitespace-normal text-xs">
+                  <AuditValues values={e.before} targetType={e.targetType} targetId={e.targetId} />
+                </Td>
+                <Td className="max-w-xs whitespace-normal text-xs">
+                  <AuditValues values={e.after} targetType={e.targetType} targetId={e.targetId} />
+                </Td>
+              </tr>
+            );
+          })}
         </Table>
         {nextCursor ? (
           <Link href={`/admin/audit?cursor=${nextCursor}`} className={`${buttonClass("secondary")} mt-4`}>

@@ -10,6 +10,10 @@ import { listDisputesForAdmin } from "@/lib/disputes/queries";
 import type { DisputeStatus } from "@/lib/generated/prisma/enums";
 import { oneOf, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("disputes"))("queueTitle") };
+}
+
 const STATUSES = ["ESCALATED", "OPEN", "AWAITING_BUYER", "RESOLVED_BUYER", "RESOLVED_SPLIT", "RESOLVED_MERCHANT", "WITHDRAWN", "ALL"] as const;
 
 const QUERY = { status: oneOf(STATUSES), reason: oneOf(DISPUTE_REASONS) };

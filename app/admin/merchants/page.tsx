@@ -13,6 +13,10 @@ import { listMerchantsForReview } from "@/lib/merchants/review/queue";
 import { formatDateTime } from "@/lib/time/format";
 import { oneOf, readSearchParams, searchText, type RawSearchParams } from "@/lib/http/search-params";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminMerchants"))("title") };
+}
+
 const STATUSES = ["SUBMITTED", "NEEDS_INFO", "DRAFT", "APPROVED", "REJECTED", "SUSPENDED", "ALL"] as const;
 const QUERY = { status: oneOf(STATUSES), entityType: oneOf(["INDIVIDUAL", "COMPANY"]), category: oneOf(BUSINESS_CATEGORIES), q: searchText(100) };
 
@@ -65,7 +69,7 @@ export default async function MerchantQueuePage({ searchParams }: { searchParams
         {merchants.length === 0 ? (
           <p className="text-sm text-slate-500">{t("empty")}</p>
         ) : (
-          <Table head={[t("merchant"), t("email"), t("status"), tOnb("fields.entityType"), t("submittedAt"), t("waiting")]}>
+          <Table caption={t("title")} head={[t("merchant"), t("email"), t("status"), tOnb("fields.entityType"), t("submittedAt"), t("waiting")]}>
             {merchants.map((m) => (
               <tr key={m.id} data-testid="queue-row">
                 <Td>

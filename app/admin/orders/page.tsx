@@ -13,6 +13,10 @@ import { oneOf, opaqueCursor, readSearchParams, searchText, type RawSearchParams
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminOrders"))("title") };
+}
+
 const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
 const QUERY = { q: searchText(100), status: oneOf(ORDER_STATUSES), cursor: opaqueCursor };
 
@@ -42,7 +46,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         {orders.length === 0 ? (
           <p className="text-sm text-slate-500">{q || status ? t("noMatch") : t("empty")}</p>
         ) : (
-          <Table head={[tOrders("orderNoColumn"), tOrders("createdAt"), t("merchant"), tOrders("buyer"), tOrders("status"), tOrders("total")]} numeric={[5]}>
+          <Table caption={t("title")} head={[tOrders("orderNoColumn"), tOrders("createdAt"), t("merchant"), tOrders("buyer"), tOrders("status"), tOrders("total")]} numeric={[5]}>
             {orders.map((o) => (
               <tr key={o.id} data-testid="admin-order-row">
                 <Td>

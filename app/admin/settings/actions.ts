@@ -11,9 +11,10 @@ import { singleLine } from "@/lib/validation/text";
 export const updateSettingAction = protectedAction(
   "settings.update",
   z.object({
-    // Unknown keys (including "__proto__" and friends) are refused as not found by updateSetting.
+    // Unknown keys (including "__proto__" and friends) are refused as not found by updateSetting, which also
+    // reads the value, so that its message can name the setting and its range.
     key: singleLine({ max: 100, required: "errors.not_found" }),
-    value: singleLine({ max: 20, required: "errors.setting_invalid" }).pipe(z.string().regex(/^-?\d+$/, { error: "errors.setting_invalid" }).transform(Number)),
+    value: singleLine({ max: 20 }),
   }),
   async ({ key, value }, { user }) => {
     const result = await inTransaction(prisma, (tx) => updateSetting(tx, user, key, value));

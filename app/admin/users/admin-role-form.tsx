@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Form } from "@/components/forms/form";
 import { useSubmit } from "@/components/forms/use-submit";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,7 +17,7 @@ export function AdminRoleForm({ userId, current }: { userId: string; current: Ad
   const [state, action, pending] = useActionState(setAdminRoleAction, null);
   const submit = useSubmit(action);
   return (
-    <form action={action} onSubmit={submit} className="flex flex-wrap items-center gap-2" data-testid="admin-role-form">
+    <Form state={state} action={action} onSubmit={submit} className="flex flex-wrap items-center gap-2" data-testid="admin-role-form">
       <input type="hidden" name="userId" value={userId} />
       <select name="adminRole" defaultValue={current} aria-label={t("adminRole")} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
         {ADMIN_ROLES.map((r) => (
@@ -35,7 +36,6 @@ export function AdminRoleForm({ userId, current }: { userId: string; current: Ad
             : t("roleUnchanged", { email: state.data.email, role: tRole(state.data.adminRole) })}
         </Alert>
       ) : null}
-      {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-    </form>
+    </Form>
   );
 }

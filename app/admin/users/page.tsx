@@ -15,6 +15,10 @@ import { AdminRoleForm } from "./admin-role-form";
 import { CreateAdminForm } from "./create-admin-form";
 import { idCursor, readSearchParams, searchText, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminUsers"))("title") };
+}
+
 const QUERY = { q: searchText(100), cursor: idCursor };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -41,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             />
             <button className={buttonClass("secondary")}>{t("searchSubmit")}</button>
           </form>
-          <Table head={[t("name"), t("email"), t("role"), t("createdAt")]}>
+          <Table caption={t("list")} head={[t("name"), t("email"), t("role"), t("createdAt")]}>
             {users.map((u) => (
               <tr key={u.id}>
                 <Td>

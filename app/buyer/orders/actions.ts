@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
 import { extendAutoConfirm } from "@/lib/escrow/extend";
-import { payOrder } from "@/lib/escrow/pay";
+import { PAY_SOURCES, payOrder } from "@/lib/escrow/pay";
 import { cancelOrder } from "@/lib/escrow/refund";
 import { recordId } from "@/lib/validation/text";
 import { idempotencyKey } from "@/lib/wallet/schemas";
@@ -16,7 +16,10 @@ const onOrder = z.object({ orderId: recordId(), idempotencyKey });
 // Payment links carry a base64url token (lib/escrow/create-order.ts).
 const payToken = z.string().regex(/^[A-Za-z0-9_-]{10,100}$/, { error: "errors.not_found" });
 
-export const payOrderAction = protectedAction("orders.buy", z.object({ token: payToken, idempotencyKey }), async (input, { user }) => {
+// Where the money comes from (lib/escrow/pay.ts); a form without the choice pays from the wallet, as it always did.
+const paySource = z.enum(PAY_SOURCES, { error: "validation.paySource" }).default("WALLET");
+
+export const payOrderAction = protectedAction("orders.buy", z.object({ token: payToken, idempotencyKey, source: paySource }), async (input, { user }) => {
   const { result } = await payOrder(prisma, user, input);
   revalidatePath("/", "layout");
   return { orderId: result.orderId };

@@ -10,6 +10,10 @@ import { listBuyerOrders } from "@/lib/escrow/queries";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("myOrders") };
+}
+
 export default async function BuyerOrdersPage() {
   const user = await requireArea("buyer");
   const t = await getTranslations("orders");
@@ -27,7 +31,7 @@ export default async function BuyerOrdersPage() {
             </Link>
           </div>
         ) : (
-          <Table head={[t("orderNoColumn"), t("merchant"), t("paidAt"), t("status"), t("total")]} numeric={[4]}>
+          <Table caption={t("myOrders")} head={[t("orderNoColumn"), t("merchant"), t("paidAt"), t("status"), t("total")]} numeric={[4]}>
             {orders.map((o) => (
               <tr key={o.id} data-testid="order-row">
                 <Td>

@@ -11,6 +11,10 @@ import { releaseCalendar } from "@/lib/escrow/dashboard";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("calendar"))("title") };
+}
+
 export default async function ReleaseCalendarPage() {
   const user = await requireArea("merchant");
   const t = await getTranslations("calendar");
@@ -35,7 +39,7 @@ export default async function ReleaseCalendarPage() {
               ) : (
                 <span className="h-px bg-slate-100" aria-hidden="true" />
               )}
-              <span className={`text-right tabular-nums ${d.amountFen > 0n ? "font-medium" : "text-slate-400"}`}>{d.amountFen > 0n ? formatFen(d.amountFen) : t("nothing")}</span>
+              <span className={`text-right tabular-nums ${d.amountFen > 0n ? "font-medium" : "text-slate-600"}`}>{d.amountFen > 0n ? formatFen(d.amountFen) : t("nothing")}</span>
             </li>
           ))}
         </ul>
@@ -52,7 +56,7 @@ export default async function ReleaseCalendarPage() {
             </p>
           </div>
         ) : (
-          <Table head={[tOrders("orderNoColumn"), t("releases"), t("countdown"), t("amount")]} numeric={[3]}>
+          <Table caption={t("orders")} head={[tOrders("orderNoColumn"), t("releases"), t("countdown"), t("amount")]} numeric={[3]}>
             {calendar.orders.map((o) => (
               <tr key={o.id}>
                 <Td><Link href={`/merchant/orders/${o.id}`} className="font-mono text-brand-700 hover:underline">{o.orderNo}</Link></Td>

@@ -6,6 +6,10 @@ import { requireArea } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { listOwnDisputes } from "@/lib/disputes/queries";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("disputes"))("listTitle") };
+}
+
 export default async function MerchantDisputesPage() {
   const user = await requireArea("merchant");
   const t = await getTranslations("disputes");

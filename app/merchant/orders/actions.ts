@@ -27,16 +27,25 @@ const orderForm = z.record(z.string(), singleLine({ max: 2_000 })).transform((fo
     row[match[2] as "name" | "quantity" | "unitPrice"] = value;
     rows.set(index, row);
   }
-  const lines = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => row.name || row.unitPrice)
-    .map((row) => ({ ...row, quantity: row.quantity || "1" }));
-  return { lines, shipping: form.shipping ?? "", note: form.note ?? "", buyerContact: form.buyerContact ?? "" };
+  const kept = [...rows.entries()].sort(([a], [b]) => a - b).filter(([, row]) => row.name || row.unitPrice);
+  const lines = kept.map(([, row]) => ({ ...row, quantity: row.quantity || "1" }));
+  // The form's row of each kept line: an error on the 2nd kept line belongs to the row the merchant typed it in.
+  const formRows = kept.map(([index]) => index);
+  return { lines, formRows, shipping: form.shipping ?? "", note: form.note ?? "", buyerContact: form.buyerContact ?? "" };
 });
 
-export const createOrderAction = protectedAction("orders.manage", orderForm, async (input, { user }) => {
-  const order = await createOrder(prisma, user, input as never);
+/** A refusal of line k is reported on the form's field of that line ("lines.<row>.unitPrice"). */
+function onFormRows(error: unknown, formRows: number[]): never {
+  if (error instanceof z.ZodError) {
+    for (const issue of error.issues) {
+      if (issue.path[0] === "lines" && typeof issue.path[1] === "number" && formRows[issue.path[1]] !== undefined) issue.path[1] = formRows[issue.path[1]];
+    }
+  }
+  throw error;
+}
+
+export const createOrderAction = protectedAction("orders.manage", orderForm, async ({ formRows, ...input }, { user }) => {
+  const order = await createOrder(prisma, user, input as never).catch((error: unknown) => onFormRows(error, formRows));
   revalidatePath("/merchant", "layout");
   return { orderId: order.id };
 });

@@ -14,6 +14,10 @@ import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 import { readSearchParams, toQueryString, type RawSearchParams } from "@/lib/http/search-params";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("title") };
+}
+
 const input = "rounded-md border border-slate-300 px-2 py-2 text-sm";
 
 export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -83,7 +87,7 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
             </div>
           )
         ) : (
-          <Table head={[t("orderNoColumn"), t("createdAt"), t("buyer"), t("status"), t("total")]} numeric={[4]}>
+          <Table caption={t("title")} head={[t("orderNoColumn"), t("createdAt"), t("buyer"), t("status"), t("total")]} numeric={[4]}>
             {orders.map((o) => (
               <tr key={o.id} data-testid="order-row">
                 <Td>

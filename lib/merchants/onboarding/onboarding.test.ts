@@ -100,7 +100,12 @@ describe("merchant onboarding (merchant side)", () => {
   it("submits only a complete application, then locks it", async () => {
     const merchant = await createUser("MERCHANT");
     await inTransaction(prisma, (tx) => saveBusinessStep(tx, merchant.actor, VALID_BUSINESS));
-    await expect(inTransaction(prisma, (tx) => submitApplication(tx, merchant.actor))).rejects.toMatchObject({ messageKey: "errors.application_incomplete" });
+    // What is missing comes as field errors (shown by each field's name), never as a list of codes in the message.
+    await expect(inTransaction(prisma, (tx) => submitApplication(tx, merchant.actor))).rejects.toMatchObject({
+      messageKey: "errors.application_incomplete",
+      params: {},
+      fieldErrors: { repName: "validation.application.missing", BUSINESS_LICENSE: "validation.application.missingDocument", ID_FRONT: "validation.application.missingDocument" },
+    });
     await completeApplication(merchant.actor);
     await inTransaction(prisma, (tx) => submitApplication(tx, merchant.actor));
     const row = await prisma.merchant.findUniqueOrThrow({ where: { userId: merchant.id } });

@@ -11,6 +11,17 @@ import { STEP_FIELDS, businessStep, representativeStep, settlementStep } from ".
 import { DOCUMENT_KINDS } from "./documents";
 import { fenToYuanString } from "@/lib/money/fen";
 
+/**
+ * What is still missing, as field errors ("尚未填写注册名称。", "尚未上传营业执照。"): the submit form lists them,
+ * each naming its field in the reader's language, never a field's code.
+ */
+function incomplete(missing: string[]) {
+  const fieldErrors = Object.fromEntries(
+    [...new Set(missing)].map((field) => [field, (DOCUMENT_KINDS as readonly string[]).includes(field) ? "validation.application.missingDocument" : "validation.application.missing"]),
+  );
+  return new DomainError("validation", { messageKey: "errors.application_incomplete", fieldErrors });
+}
+
 /** Step 5: every step is checked again, all three documents must be there, then DRAFT/NEEDS_INFO → SUBMITTED. */
 export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = systemClock) {
   const merchant = await lockEditableMerchant(tx, actor);
@@ -19,7 +30,7 @@ export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = sys
   const missing: string[] = [];
   if (!application) {
     const fields = [...STEP_FIELDS[1], ...STEP_FIELDS[2], ...STEP_FIELDS[3], ...DOCUMENT_KINDS.filter((kind) => !documents.some((d) => d.kind === kind))];
-    throw new DomainError("validation", { messageKey: "errors.application_incomplete", params: { fields: fields.join(", ") } });
+    throw incomplete(fields);
   }
   const checks = [
     businessStep.safeParse({ ...application, expectedMonthlySales: application.expectedMonthlySalesFen != null ? fenToYuanString(application.expectedMonthlySalesFen) : "" }),
@@ -28,9 +39,7 @@ export async function submitApplication(tx: Tx, actor: Actor, clock: Clock = sys
   ];
   for (const check of checks) if (!check.success) missing.push(...check.error.issues.map((i) => String(i.path[0])));
   for (const kind of DOCUMENT_KINDS) if (!documents.some((d) => d.kind === kind)) missing.push(kind);
-  if (missing.length > 0) {
-    throw new DomainError("validation", { messageKey: "errors.application_incomplete", params: { fields: missing.join(", ") } });
-  }
+  if (missing.length > 0) throw incomplete(missing);
   merchantStates.assert(merchant.status, "SUBMITTED");
   const now = clock.now();
   await tx.merchant.update({ where: { id: merchant.id }, data: { status: "SUBMITTED", submittedAt: now } });

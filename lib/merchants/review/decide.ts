@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { revokeUserSessions } from "@/lib/auth/revoke";
+import { type ReviewedStatus, reviewAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db/transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { MerchantStatus } from "@/lib/generated/prisma/enums";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notify } from "@/lib/notifications/notify";
 import { type Clock, systemClock } from "@/lib/time/clock";
 import { multiLine } from "@/lib/validation/text";
@@ -32,7 +34,7 @@ export const decisionSchema = z.discriminatedUnion("decision", [
 ]);
 export type Decision = z.infer<typeof decisionSchema>;
 
-const TARGET: Record<Decision["decision"], MerchantStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", NEEDS_INFO: "NEEDS_INFO" };
+const TARGET: Record<Decision["decision"], ReviewedStatus> = { APPROVE: "APPROVED", REJECT: "REJECTED", NEEDS_INFO: "NEEDS_INFO" };
 
 /**
  * Moves a merchant from one status to another with a guarded update: if two admins decide at once, the
@@ -43,10 +45,10 @@ async function transition(
   tx: Tx,
   actor: Actor,
   merchantId: string,
-  to: MerchantStatus,
+  to: ReviewedStatus,
   /** The status this action starts from: approving an application is not a way to lift a suspension. */
   from: MerchantStatus,
-  extra: { data?: Record<string, unknown>; review?: Record<string, unknown>; notification: string; params?: Record<string, string>; now: Date },
+  extra: { data?: Record<string, unknown>; review?: Record<string, unknown>; notification: NotificationKind; params?: Record<string, string>; now: Date },
 ) {
   const merchant = await tx.merchant.findUnique({ where: { id: merchantId } });
   if (!merchant) throw new DomainError("not_found");
@@ -57,7 +59,7 @@ async function transition(
   await tx.merchantReview.create({ data: { merchantId, actorId: actor.userId, fromStatus: merchant.status, toStatus: to, ...extra.review } });
   await recordAudit(tx, {
     actorId: actor.userId,
-    action: `merchant.${to.toLowerCase()}`,
+    action: reviewAction(to),
     targetType: "merchant",
     targetId: merchantId,
     before: { status: merchant.status, riskLevel: merchant.riskLevel },

@@ -22,7 +22,7 @@ export default async function RecoveryCodesPage({ searchParams }: { searchParams
   const t = await getTranslations("secondFactor");
   const { callbackUrl } = readSearchParams(await searchParams, { callbackUrl: localPath });
   return (
-    <Card title={<h1 className="text-base font-semibold">{t("recoveryTitle")}</h1>}>
+    <Card heading="h1" title={t("recoveryTitle")}>
       <div className="space-y-3 text-sm" data-testid="recovery-codes">
         <Alert tone="success">{t("enrolled")}</Alert>
         <p className="text-slate-700">{t("recoveryIntro")}</p>

@@ -27,7 +27,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const pending = await pendingAdmin(prisma, await readPendingToken((await cookies()).get(PENDING_COOKIE)?.value));
   if (!pending || (pending.enrolling && !pending.enrollSecret)) {
     return (
-      <Card title={<h1 className="text-base font-semibold">{t("title")}</h1>}>
+      <Card heading="h1" title={t("title")}>
         <p className="text-sm text-slate-600" data-testid="second-factor-expired">{t("expired")}</p>
         <Link href="/login" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">
           {t("signInAgain")}
@@ -38,7 +38,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
   const secret = pending.enrollSecret;
   const qr = secret ? await QRCode.toString(otpauthUri(secret, pending.user.email), { type: "svg", margin: 1, width: 180 }) : null;
   return (
-    <Card title={<h1 className="text-base font-semibold" data-testid="second-factor-title">{secret ? t("setUpTitle") : t("title")}</h1>}>
+    <Card heading="h1" title={<span data-testid="second-factor-title">{secret ? t("setUpTitle") : t("title")}</span>}>
       {secret ? (
         <div className="mb-4 space-y-3 text-sm text-slate-700" data-testid="second-factor-setup">
           <p>{t("setUpIntro")}</p>

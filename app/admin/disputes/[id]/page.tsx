@@ -7,6 +7,10 @@ import { prisma } from "@/lib/db/client";
 import { partyHistory } from "@/lib/disputes/queries";
 import { pageId } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("disputes"))("detailTitle") };
+}
+
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
 export default async function AdminDisputePage({ params }: { params: Promise<{ id: string }> }) {

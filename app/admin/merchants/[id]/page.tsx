@@ -18,6 +18,10 @@ import { formatDateTime } from "@/lib/time/format";
 import { DecisionForms, SuspensionForm } from "./decision-forms";
 import { pageId } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("adminMerchants"))("detailTitle") };
+}
+
 export default async function MerchantReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireAdmin("merchant.view");
   const t = await getTranslations("adminMerchants");

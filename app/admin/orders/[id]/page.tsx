@@ -11,6 +11,10 @@ import { pageId } from "@/lib/http/path-id";
 import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("detailTitle") };
+}
+
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireAdmin("orders.view_all");
   const t = await getTranslations("adminOrders");

@@ -16,6 +16,10 @@ import { getSetting } from "@/lib/settings/settings";
 import { formatDateTime } from "@/lib/time/format";
 import { pageId } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("detailTitle") };
+}
+
 export default async function BuyerOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireArea("buyer");
   const t = await getTranslations("orders");

@@ -18,6 +18,10 @@ import { formatFen } from "@/lib/money/fen";
 import { formatDateTime } from "@/lib/time/format";
 import { pageId } from "@/lib/http/path-id";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("detailTitle") };
+}
+
 async function payLinkFor(token: string) {
   const h = await headers();
   const base = process.env.NEXTAUTH_URL ?? `http://${h.get("host") ?? "localhost"}`;

@@ -10,6 +10,10 @@ import { prisma } from "@/lib/db/client";
 import { getOwnMerchantOrThrow } from "@/lib/merchants/get-own-merchant";
 import { pricingFor } from "@/lib/settings/settings";
 
+export async function generateMetadata() {
+  return { title: (await getTranslations("orders"))("newTitle") };
+}
+
 export default async function NewOrderPage() {
   const user = await requireArea("merchant");
   const t = await getTranslations("orders");
