@@ -7,7 +7,7 @@ import { userBalance } from "@/lib/ledger/accounts";
 import { verifyLedger } from "@/lib/ledger/verify";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { prisma, resetDatabase } from "@/tests/db";
-import { seedDemoData } from "./demo";
+import { DEMO_FUND_RATES, seedDemoData } from "./demo";
 
 describe("demo data", () => {
   beforeEach(resetDatabase);
@@ -26,6 +26,8 @@ describe("demo data", () => {
     expect(result).toMatchObject({ balanceFen: 790_000n, accountLast4: "0015" });
     const newshop = await prisma.user.findUniqueOrThrow({ where: { email: "newshop@anxin.test" }, include: { merchant: true } });
     expect(newshop.merchant?.status).toBe("DRAFT");
+    // The fund's rate history is seeded once, whatever the number of demo administrators.
+    expect(await prisma.fundRate.count()).toBe(DEMO_FUND_RATES.length);
   });
 
   it("the fund has a rate history for its charts, buyer1 holds units subscribed from the wallet, and the ledger verifies", async () => {

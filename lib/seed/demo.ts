@@ -167,7 +167,8 @@ export async function seedDemoData(db: PrismaClient) {
   return inTransaction(db, async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
       const actor = await createDemoUser(tx, account);
-      if (account.role === "ADMIN") await seedFundRates(tx, actor.userId, platformDayOf(new Date()));
+      // The rate history once, set by the platform admin (the demo has an administrator of each kind).
+      if (account.adminRole === "SUPER_ADMIN") await seedFundRates(tx, actor.userId, platformDayOf(new Date()));
       const topUpFen = (account.balanceFen ?? 0n) + (account.fundFen ?? 0n);
       if (topUpFen > 0n) {
         await topUp(tx, actor, { amountFen: topUpFen, cardNumber: SANDBOX_CARD, idempotencyKey: `seed-${account.handle}-topup` });
