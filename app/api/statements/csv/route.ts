@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db/client";
+import { readPool } from "@/lib/db/read-pool";
 import { csvHeaders } from "@/lib/csv/stream";
 import { statementCsv } from "@/lib/statements/csv";
 import { statementRequest } from "../statement-request";
@@ -10,6 +10,6 @@ export async function GET(request: Request) {
   const r = await statementRequest(request);
   if ("response" in r) return r.response;
   const { statement, labels, accountName, name } = r;
-  const stream = statementCsv(prisma, { holder: statement.account.holder, accountCode: statement.account.code, accountName, period: statement.period, summary: statement.summary }, labels);
+  const stream = statementCsv(readPool(), { holder: statement.account.holder, accountCode: statement.account.code, accountName, period: statement.period, summary: statement.summary }, labels);
   return new Response(stream, { headers: csvHeaders(`${name}.csv`) });
 }
