@@ -30,6 +30,7 @@ export const NOTIFICATION_KINDS = [
   "credit.disbursed",
   "credit.collected",
   "credit.overdue",
+  "credit.orderLoanDue",
   "credit.monitor.FREEZE",
   "credit.monitor.RAISE_SHARE",
   "credit.monitor.CALL_DUE",
