@@ -30,6 +30,7 @@ const COMPUTED: { file: string; firstArg: string; keys: string; passes?: string[
   { file: "app/api/statements/statement-request.ts", firstArg: "key", keys: "statements.*|wallet.kinds.*|wallet.causes.*", passes: ["*"], why: "the statement's labels handed to lib/statements, whose calls pass each message its values (checked there)" },
   { file: "components/statements/statement-page.tsx", firstArg: "key", keys: "statements.*|wallet.kinds.*|wallet.causes.*", passes: ["*"], why: "the page's translator handed to describeRow, whose calls pass each message its values" },
   { file: "lib/statements/describe.ts", firstArg: "kindKey", keys: "wallet.kinds.*", why: "a movement's journal kind, when the catalog names it" },
+  { file: "lib/statements/describe.ts", firstArg: "key", keys: "wallet.kinds.*|wallet.causes.*", passes: ["*"], why: "describer formats once what describeRow asks for, with the same keys and values" },
   { file: "components/wallet/money-form.tsx", firstArg: "successKey", keys: "wallet.topUpDone|wallet.withdrawDone", why: "the two success messages" },
   { file: "app/admin/merchants/page.tsx", firstArg: "k", keys: "adminMerchants.waitedDays|adminMerchants.waitedHours", passes: ["days", "hours"], why: "waited() passes them" },
   { file: "app/api/merchant/orders-csv/route.ts", firstArg: "column", keys: "ordersCsv.*", why: "column headings" },
