@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idempotencyKey, yuan } from "@/lib/wallet/schemas";
-import { recordId } from "@/lib/validation/text";
+import { multiLine, recordId } from "@/lib/validation/text";
 import { CREDIT_METHODS } from "./schedule";
 
 const TERMS = ["1", "3", "6", "12"] as const;
@@ -29,10 +29,31 @@ export const applySchema = loanRequestSchema.and(z.object({ idempotencyKey }));
 
 export const acceptSchema = z.object({ applicationId: recordId(), idempotencyKey });
 
-/** Early repayment: an amount, or everything owed ("full" checked). */
-export const repaySchema = z.object({
-  loanId: recordId(),
-  full: z.enum(["on"]).optional(),
-  amount: z.string().optional(),
-  idempotencyKey,
-});
+/** Early repayment: an amount, or everything owed ("full" checked, then the amount is not read). */
+export const repaySchema = z
+  .object({
+    loanId: recordId(),
+    full: z.enum(["on"]).optional(),
+    amount: z.string().optional(),
+    idempotencyKey,
+  })
+  .transform((v, ctx) => {
+    if (v.full) return { loanId: v.loanId, idempotencyKey: v.idempotencyKey, amountFen: "FULL" as const };
+    const parsed = yuan().safeParse(v.amount ?? "");
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["amount"], message: issue.message, params: (issue as { params?: Record<string, unknown> }).params });
+      return z.NEVER;
+    }
+    return { loanId: v.loanId, idempotencyKey: v.idempotencyKey, amountFen: parsed.data };
+  });
+
+/** An administrator's decision on an application in review, with a note (required to decline). */
+export const reviewSchema = z
+  .object({
+    applicationId: recordId(),
+    decision: z.enum(["APPROVE", "DECLINE"], { error: "validation.invalid" }),
+    note: multiLine({ max: 500 }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "DECLINE" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "credit.errors.noteRequired" });
+  });

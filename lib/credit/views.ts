@@ -38,7 +38,7 @@ export async function merchantCredit(db: Db, actor: Actor, now: Date) {
     applications: applications.filter((a) => a.status === "REVIEW" || !a.expiresAt || a.expiresAt > now),
     orders,
     restoration: restoration[0] ?? null,
-    rates: { byGrade: { A: settings.rateE8ByGrade("A"), B: settings.rateE8ByGrade("B"), C: settings.rateE8ByGrade("C"), D: settings.rateE8ByGrade("D") }, orderLoan: settings.orderLoanRateE8 },
+    rates: { orderLoan: settings.orderLoanRateE8, orderLoanShareBps: settings.orderLoanShareBps },
     minLoanFen: settings.minLoanFen,
   };
 }
