@@ -46,7 +46,7 @@ export async function CreditHome({ home }: { home: Home }) {
       </div>
       {line && line.availableFen > 0n ? (
         <div className="mt-4" data-testid="credit-offer">
-          <Alert tone="success">{t("offer", { amount: formatFen(line.availableFen) })}</Alert>
+          <Alert tone="success">{t("offerText", { amount: formatFen(line.availableFen) })}</Alert>
         </div>
       ) : null}
       {line?.blockedReason ? (
