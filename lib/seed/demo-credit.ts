@@ -1,6 +1,8 @@
 import type { Actor } from "@/lib/auth/actor";
+import { acceptApplication } from "@/lib/credit/accept";
+import { applyForLoan } from "@/lib/credit/apply";
 import { computeOffers } from "@/lib/credit/offers";
-import type { Tx } from "@/lib/db/transaction";
+import { inTransaction, type Tx } from "@/lib/db/transaction";
 import { confirmReceipt } from "@/lib/escrow/confirm-receipt";
 import { createOrder } from "@/lib/escrow/create-order";
 import { payOrder } from "@/lib/escrow/pay";
@@ -31,5 +33,16 @@ export async function seedCreditHistory(tx: Tx, merchant: Actor, buyer: Actor) {
   }
 }
 
-/** After the seed's transaction: the nightly offers job once, so pre-approved credit shows at once. */
-export const seedCreditOffers = (db: PrismaClient) => computeOffers(db, systemClock);
+/**
+ * After the seed's transaction: the nightly offers job once, so pre-approved credit shows at once; then shop3
+ * borrows ¥1,000 over 3 months (等额本息) through the real application, so the demo has a loan to look at.
+ */
+export async function seedCreditOffersAndLoan(db: PrismaClient, merchant: Actor) {
+  await computeOffers(db, systemClock);
+  const { result } = await inTransaction(db, (tx) =>
+    applyForLoan(tx, merchant, { product: "CREDIT", amountFen: 100_000n, termMonths: 3, method: "EQUAL_INSTALMENT", idempotencyKey: "seed-credit-apply" }),
+  );
+  if (result.status !== "APPROVED") throw new Error(`the demo loan was not approved: ${result.status} ${result.reasons.join(",")}`);
+  await inTransaction(db, (tx) => acceptApplication(tx, merchant, { applicationId: result.applicationId, idempotencyKey: "seed-credit-accept" }));
+  await computeOffers(db, systemClock);
+}

@@ -51,6 +51,10 @@ describe("demo data", () => {
     const line = await prisma.creditLine.findUniqueOrThrow({ where: { merchantId: shop.merchant!.id } });
     expect(line.blockedReason).toBeNull();
     expect(line.availableFen).toBeGreaterThan(100_000n);
+    // And a ¥1,000 loan taken through the real application, paid into its wallet.
+    const loan = await prisma.loan.findFirstOrThrow({ where: { userId: shop.id } });
+    expect(loan).toMatchObject({ principalFen: 100_000n, status: "ACTIVE", termMonths: 3 });
+    expect(await userBalance(prisma, shop.id)).toBeGreaterThanOrEqual(100_000n);
     const buyer = await prisma.user.findUniqueOrThrow({ where: { email: "buyer3@anxin.test" } });
     expect(await userBalance(prisma, buyer.id)).toBe(300_000n);
     expect(await verifyLedger(prisma)).toEqual([]);

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { registerUser } from "@/lib/auth/register";
 import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
-import { seedCreditHistory, seedCreditOffers } from "./demo-credit";
+import { seedCreditHistory, seedCreditOffersAndLoan } from "./demo-credit";
 import { demoTotpSecret } from "./demo-totp";
 import { topUp } from "@/lib/bank/top-up";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
@@ -191,10 +191,10 @@ export async function seedDemoData(db: PrismaClient) {
       actors.set(account.handle, actor);
     }
     await seedCreditHistory(tx, actors.get("shop3")!, actors.get("buyer3")!);
-    return { users: DEMO_ACCOUNTS.length };
+    return { users: DEMO_ACCOUNTS.length, shop3: actors.get("shop3")! };
   });
-  await seedCreditOffers(db);
-  return seeded;
+  await seedCreditOffersAndLoan(db, seeded.shop3);
+  return { users: seeded.users };
 }
 
 /** Seeds only a database without users, so a restart never touches real data. True when it seeded. */
