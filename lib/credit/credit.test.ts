@@ -205,4 +205,35 @@ describe("merchant credit", () => {
     expect(repaid === 100_000n || withdrawn >= 2).toBe(true);
     expect(await verifyLedger(prisma)).toEqual([]);
   });
+
+  it("an early repayment racing the release of an order loan's order: real concurrent transactions, each fen paid once, the loans never over-repaid", async () => {
+    const clock = fixedClock("2026-11-01T02:00:00Z");
+    const { merchant, buyer } = await tradingMerchant(clock);
+    const { loanId: creditLoan } = await borrow(merchant.actor, { product: "CREDIT", amountFen: 200_000n, termMonths: 3, method: "EQUAL_INSTALMENT" }, clock);
+    // Leave the wallet nearly empty, so both the release and the repayment need the same money.
+    const balance = await walletBalance(merchant.id);
+    await inTransaction(prisma, (tx) => withdraw(tx, merchant.actor, { amountFen: balance - 5_000n, bankAccount: BANK_ACCOUNT, idempotencyKey: randomUUID() }));
+    const { topUp } = await import("@/lib/bank/top-up");
+    const { GOOD_CARD } = await import("@/tests/ledger-helpers");
+    const { shippedOrder } = await import("@/tests/escrow-fixtures");
+    const { confirmReceipt } = await import("@/lib/escrow/confirm-receipt");
+    await inTransaction(prisma, (tx) => topUp(tx, buyer.actor, { amountFen: 100_000n, cardNumber: GOOD_CARD, idempotencyKey: randomUUID() }));
+    const order = await shippedOrder(merchant.actor, buyer.actor, "800.00", clock);
+    const { loanId: orderLoan } = await borrow(merchant.actor, { product: "ORDER", amountFen: 50_000n, orderId: order.id }, clock);
+    clock.advance(2 * DAY);
+    const results = await Promise.allSettled([
+      inTransaction(prisma, (tx) => confirmReceipt(tx, buyer.actor, { orderId: order.id, idempotencyKey: randomUUID() }, clock)),
+      inTransaction(prisma, (tx) => repayLoan(tx, merchant.actor, { loanId: creditLoan!, amountFen: 60_000n, idempotencyKey: randomUUID() }, clock)),
+      inTransaction(prisma, (tx) => repayLoan(tx, merchant.actor, { loanId: orderLoan!, amountFen: "FULL", idempotencyKey: randomUUID() }, clock)),
+    ]);
+    expect(results[0].status).toBe("fulfilled");
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { code?: string }).code).toMatch(/insufficient_funds|invalid_transition|invalid_amount/);
+    const loans = await prisma.loan.findMany({ where: { id: { in: [creditLoan!, orderLoan!] } } });
+    for (const l of loans) expect(l.principalPaidFen + l.principalOutstandingFen).toBe(l.principalFen);
+    // The order loan was repaid exactly once, by the release or by the merchant, never both.
+    const orderRepayments = await prisma.loanRepayment.findMany({ where: { loanId: orderLoan! } });
+    expect(orderRepayments.reduce((s, r) => s + r.principalFen, 0n)).toBe(50_000n);
+    expect(await walletBalance(merchant.id)).toBeGreaterThanOrEqual(0n);
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
 });
