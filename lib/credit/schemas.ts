@@ -29,23 +29,21 @@ export const applySchema = loanRequestSchema.and(z.object({ idempotencyKey }));
 
 export const acceptSchema = z.object({ applicationId: recordId(), idempotencyKey });
 
-/** Early repayment: an amount, or everything owed ("full" checked, then the amount is not read). */
-export const repaySchema = z
-  .object({
-    loanId: recordId(),
-    full: z.enum(["on"]).optional(),
-    amount: z.string().optional(),
-    idempotencyKey,
-  })
-  .transform((v, ctx) => {
-    if (v.full) return { loanId: v.loanId, idempotencyKey: v.idempotencyKey, amountFen: "FULL" as const };
-    const parsed = yuan().safeParse(v.amount ?? "");
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["amount"], message: issue.message, params: (issue as { params?: Record<string, unknown> }).params });
-      return z.NEVER;
-    }
-    return { loanId: v.loanId, idempotencyKey: v.idempotencyKey, amountFen: parsed.data };
-  });
+/** Early repayment: an amount, or everything owed ("full" checked: then whatever is in the amount box is ignored). */
+export const repaySchema = z.preprocess(
+  (raw) => (raw && typeof raw === "object" && (raw as Record<string, unknown>).full === "on" ? { ...(raw as object), amount: undefined } : raw),
+  z
+    .object({
+      loanId: recordId(),
+      full: z.enum(["on"]).optional(),
+      amount: yuan().optional(),
+      idempotencyKey,
+    })
+    .superRefine((v, ctx) => {
+      if (!v.full && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "validation.amount.required" });
+    })
+    .transform((v) => ({ loanId: v.loanId, idempotencyKey: v.idempotencyKey, amountFen: v.full ? ("FULL" as const) : v.amount! })),
+);
 
 /** An administrator's decision on an application in review, with a note (required to decline). */
 export const reviewSchema = z

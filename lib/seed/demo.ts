@@ -29,6 +29,8 @@ export type DemoAccount = {
   /** Units of the fund (¥1 each), subscribed from the wallet after the top-up of balanceFen + fundFen. */
   fundFen?: Fen;
   merchantStatus?: MerchantStatus;
+  /** The wallet after the seed, when the seed's trading changes it from the top-up (balanceFen). */
+  walletAfterSeedFen?: Fen;
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -80,8 +82,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: "山茶小铺",
     about: "有经营记录的商户 · merchant with 80 days of sales: credit offer",
     merchantStatus: "APPROVED",
+    // 24 orders of ¥500 released less the 1% fee and the 5% reserve (held 30 days), plus the ¥1,000 demo loan.
+    walletAfterSeedFen: 1_228_600n,
   },
-  { handle: "buyer3", email: "buyer3@anxin.test", role: "BUYER", name: "赵老客", about: "shop3 的老客户 · shop3's regular buyer, ¥3,000.00 left", balanceFen: 1_500_000n },
+  { handle: "buyer3", email: "buyer3@anxin.test", role: "BUYER", name: "赵老客", about: "shop3 的老客户 · shop3's regular buyer, ¥3,000.00 left", balanceFen: 1_500_000n, walletAfterSeedFen: 300_000n },
 ];
 
 async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
