@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: escrow lifecycles per second through lib/ (8 workers) next to the same transactions in raw
- * SQL on the same database, pgbench TPC-B where installed, and the merchant dashboard's server time.
+ * SQL on the same database, pgbench TPC-B where installed, the merchant dashboard's server time, merchant credit
+ * (the nightly offers job's time and loan decisions' p50/p95) and the statement export.
  * Options: --orders N (historical orders, default 100000; 1000000 for the full run), --merchants N (default
  * 1000; 10000), --seconds S per throughput run (default 20), --workers N (default 8), --export-postings N
  * (statement export, default 1000000; 0 skips it). Not part of npm test.
@@ -15,6 +16,7 @@ import { ensureDatabase } from "../lib/db/embedded";
 import { openScratchServer } from "../lib/db/scratch-server";
 import { migrateDeploy } from "../lib/db/migrate";
 import { rawLifecycle } from "./raw-lifecycle";
+import { creditBench } from "./credit";
 import { exportBench } from "./export";
 import { seedDataset } from "./seed-dataset";
 
@@ -136,6 +138,8 @@ async function main() {
   const p95 = percentile(times, 95);
   console.log(`  p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${times.length} calls`);
 
+  const credit = await creditBench(prisma);
+
   const verifyStarted = performance.now();
   const violations = await verifyLedger(prisma);
   const verifyMs = performance.now() - verifyStarted;
@@ -156,6 +160,7 @@ async function main() {
     dashboard_ms: { p50, p95 },
     ledger_violations: violations.length,
     ledger_verify_ms: verifyMs,
+    ...credit,
     ...exported,
   };
   console.log(`\nRatios: lib/raw SQL = ${ratio.toFixed(2)} (goal ≥ 0.8)${pgbenchTps ? `; lib transactions/pgbench = ${(results.escrow_lib_tx_to_pgbench_ratio as number).toFixed(2)} (goal ≥ 0.25)` : ""}; ledger violations: ${violations.length}`);

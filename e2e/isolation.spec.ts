@@ -1,6 +1,7 @@
 import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { appRoutes } from "../tests/app-routes";
-import { DEMO, storageStateFor, uniqueEmail } from "./helpers";
+import { DEMO, signIn, storageStateFor, uniqueEmail } from "./helpers";
+import { withE2eDatabase } from "./database";
 import { shippedOrderViaUi } from "./orders-helpers";
 
 /**
@@ -14,7 +15,7 @@ import { shippedOrderViaUi } from "./orders-helpers";
 
 const PHOTO = Buffer.from("89504e470d0a1a0a0000000d4948445200000004000000040802000000269309290000001049444154789c6338e0a000470cc47100de43120153ae4e3f0000000049454e44ae426082", "hex");
 
-const CALLERS = ["signedOut", "admin", "merchant", "buyer", "merchantInOnboarding", "merchant2", "buyer2"] as const;
+const CALLERS = ["signedOut", "admin", "merchant", "buyer", "merchantInOnboarding", "merchant2", "buyer2", "merchant3"] as const;
 type Caller = (typeof CALLERS)[number];
 
 /** What tenant A created, read back from the pages. */
@@ -30,6 +31,10 @@ type TenantA = {
   onboardingState: Awaited<ReturnType<BrowserContext["storageState"]>>;
   /** The email that told buyer A its order shipped, in the admin outbox. */
   outboxEmailId: string;
+  /** The demo credit merchant's (shop3's) loan and its application: no caller here but the platform may see them. */
+  loanId: string;
+  loanApplicationId: string;
+  creditState: Awaited<ReturnType<BrowserContext["storageState"]>>;
 };
 
 type RouteSpec = {
@@ -46,7 +51,8 @@ type RouteSpec = {
 };
 
 const area = (role: Caller, own: Caller[] = []): Pick<RouteSpec, "allow" | "own"> => ({ allow: [role], own });
-const MERCHANTS_B: Caller[] = ["merchant2", "merchantInOnboarding"];
+// merchant3: the demo credit merchant (shop3), whose loan is the credit pages' resource.
+const MERCHANTS_B: Caller[] = ["merchant2", "merchantInOnboarding", "merchant3"];
 
 const ROUTES: Record<string, RouteSpec> = {
   "/": { url: () => "/", allow: "everyone" },
@@ -63,12 +69,17 @@ const ROUTES: Record<string, RouteSpec> = {
   // A token shaped like a link's that no link has: the page says so, to anyone.
   "/reset-password/[token]": { url: () => `/reset-password/${"A".repeat(43)}`, allow: "everyone" },
   // Everyone signed in is sent to the account page of their own area.
-  "/account": { url: () => "/account", allow: ["admin", "merchant", "buyer"], own: ["merchantInOnboarding", "merchant2", "buyer2"] },
+  "/account": { url: () => "/account", allow: ["admin", "merchant", "buyer"], own: ["merchantInOnboarding", "merchant2", "buyer2", "merchant3"] },
 
   "/admin": { url: () => "/admin", ...area("admin") },
   "/admin/audit": { url: () => "/admin/audit", ...area("admin") },
   "/admin/disputes": { url: () => "/admin/disputes?status=ALL", ...area("admin"), shows: (a) => a.orderNo },
   "/admin/fund": { url: () => "/admin/fund", ...area("admin") },
+  "/admin/credit": { url: () => "/admin/credit", ...area("admin") },
+  "/admin/credit/loans/[id]": { url: (a) => `/admin/credit/loans/${a.loanId}`, ...area("admin"), shows: () => "山茶小铺" },
+  "/admin/credit/applications/[id]": { url: (a) => `/admin/credit/applications/${a.loanApplicationId}`, ...area("admin"), shows: () => "山茶小铺" },
+  // The loan book names every borrower: administrators only.
+  "/api/admin/credit-loans": { url: () => "/api/admin/credit-loans", ...area("admin"), shows: () => "山茶小铺" },
   "/admin/disputes/[id]": { url: (a) => `/admin/disputes/${a.disputeId}`, ...area("admin"), shows: (a) => a.orderNo },
   "/admin/merchants": { url: () => "/admin/merchants?status=ALL", ...area("admin") },
   "/admin/merchants/[id]": { url: (a) => `/admin/merchants/${a.onboardingMerchantId}`, ...area("admin"), shows: (a) => a.onboardingEmail },
@@ -103,11 +114,15 @@ const ROUTES: Record<string, RouteSpec> = {
   "/merchant/disputes/[id]": { url: (a) => `/merchant/disputes/${a.disputeId}`, ...area("merchant"), shows: (a) => a.orderNo },
   "/merchant/wallet": { url: () => "/merchant/wallet", ...area("merchant", MERCHANTS_B) },
   "/merchant/fund": { url: () => "/merchant/fund", ...area("merchant", MERCHANTS_B) },
+  "/merchant/credit": { url: () => "/merchant/credit", ...area("merchant", MERCHANTS_B) },
+  "/merchant/credit/apply": { url: () => "/merchant/credit/apply", ...area("merchant", MERCHANTS_B) },
+  // shop3's loan: only shop3 sees it; every other merchant gets the 404 of a missing loan.
+  "/merchant/credit/loans/[id]": { url: (a) => `/merchant/credit/loans/${a.loanId}`, allow: ["merchant3"], shows: () => "¥1,000.00" },
   "/merchant/account": { url: () => "/merchant/account", ...area("merchant", MERCHANTS_B) },
   "/merchant/notifications": { url: () => "/merchant/notifications", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
   // Statements name no account but the caller's own: each caller gets theirs, never tenant A's.
-  "/api/statements/csv": { url: () => "/api/statements/csv", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
-  "/api/statements/pdf": { url: () => "/api/statements/pdf", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding"] },
+  "/api/statements/csv": { url: () => "/api/statements/csv", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding", "merchant3"] },
+  "/api/statements/pdf": { url: () => "/api/statements/pdf", allow: ["buyer"], own: ["merchant", "buyer2", "merchant2", "merchantInOnboarding", "merchant3"] },
   "/buyer/statements": { url: () => "/buyer/statements", ...area("buyer", ["buyer2"]) },
   "/merchant/statements": { url: () => "/merchant/statements", ...area("merchant", MERCHANTS_B) },
   "/api/merchant/orders-csv": { url: () => "/api/merchant/orders-csv", ...area("merchant", MERCHANTS_B), shows: (a) => a.orderNo },
@@ -203,8 +218,16 @@ async function createTenantA(browser: Browser): Promise<TenantA> {
   const outbox = await (await admin.get("/admin/outbox")).text();
   const outboxEmailId = new RegExp(`data-kind="order.shipped" data-to="${DEMO.buyer}"[^]*?href="/admin/outbox/(\\d+)"`).exec(outbox)![1];
   await admin.dispose();
+  const credit = await browser.newContext();
+  await signIn(await credit.newPage(), "shop3@anxin.test");
+  const creditState = await credit.storageState();
+  await credit.close();
+  const loan = await withE2eDatabase((db) => db.loan.findFirstOrThrow({ where: { product: "CREDIT" }, orderBy: { createdAt: "asc" }, select: { id: true, applicationId: true } }));
 
   return {
+    loanId: loan.id,
+    loanApplicationId: loan.applicationId,
+    creditState,
     orderId,
     orderNo,
     payToken,
@@ -233,6 +256,7 @@ test.describe("tenant isolation of pages and route handlers @isolation", () => {
       merchant2: storageStateFor("merchant2"),
       buyer2: storageStateFor("buyer2"),
       merchantInOnboarding: a.onboardingState,
+      merchant3: a.creditState,
     };
     for (const caller of CALLERS) clients.set(caller, await request.newContext({ baseURL, storageState: states[caller] }));
   });

@@ -1,6 +1,7 @@
 import { expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { appRoutes } from "../tests/app-routes";
 import { signIn, storageStateFor } from "./helpers";
+import { withE2eDatabase } from "./database";
 import { shippedOrderViaUi } from "./orders-helpers";
 
 /**
@@ -14,8 +15,8 @@ const PHONE = { width: 390, height: 844 };
 const PHOTO = Buffer.from("89504e470d0a1a0a0000000d4948445200000004000000040802000000269309290000001049444154789c6338e0a000470cc47100de43120153ae4e3f0000000049454e44ae426082", "hex");
 const baseURL = `http://localhost:${Number(process.env.E2E_PORT ?? 3311)}`;
 
-type Who = "signedOut" | "admin" | "merchant" | "buyer" | "newshop";
-type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string; outboxEmailId: string };
+type Who = "signedOut" | "admin" | "merchant" | "buyer" | "newshop" | "creditshop";
+type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string; outboxEmailId: string; loanId: string; loanApplicationId: string };
 /** For each page: who opens which URLs, and the test ids of amounts that must be on screen there. */
 type Visit = { who: Who; urls: (ids: Ids) => string[]; keys?: string[] };
 
@@ -47,6 +48,9 @@ const VISITS: Record<string, Visit[]> = {
   "/admin": [{ who: "admin", urls: () => ["/admin", "/admin?from=2026-12-01&to=2026-11-01"], keys: ["overview-gmv", "overview-escrow", "overview-fees"] }],
   "/admin/audit": [{ who: "admin", urls: () => ["/admin/audit"] }],
   "/admin/fund": [{ who: "admin", urls: () => ["/admin/fund"], keys: ["admin-fund-size", "admin-fund-holders"] }],
+  "/admin/credit": [{ who: "admin", urls: () => ["/admin/credit"], keys: ["portfolio-outstanding", "portfolio-npl"] }],
+  "/admin/credit/loans/[id]": [{ who: "admin", urls: (i) => [`/admin/credit/loans/${i.loanId}`], keys: ["loan-owed", "loan-outstanding"] }],
+  "/admin/credit/applications/[id]": [{ who: "admin", urls: (i) => [`/admin/credit/applications/${i.loanApplicationId}`], keys: ["review-score"] }],
   "/admin/disputes": [{ who: "admin", urls: () => ["/admin/disputes?status=ALL"] }],
   "/admin/disputes/[id]": [{ who: "admin", urls: (i) => [`/admin/disputes/${i.disputeId}`] }],
   "/admin/merchants": [{ who: "admin", urls: () => ["/admin/merchants?status=ALL"] }],
@@ -78,6 +82,13 @@ const VISITS: Record<string, Visit[]> = {
     { who: "merchant", urls: () => ["/merchant/fund"], keys: ["fund-balance", "fund-seven-day"] },
     { who: "newshop", urls: () => ["/merchant/fund"] },
   ],
+  "/merchant/credit": [
+    { who: "creditshop", urls: () => ["/merchant/credit"], keys: ["credit-available", "credit-limit", "credit-score"] },
+    { who: "merchant", urls: () => ["/merchant/credit"], keys: ["credit-available"] },
+    { who: "newshop", urls: () => ["/merchant/credit"] },
+  ],
+  "/merchant/credit/apply": [{ who: "creditshop", urls: () => ["/merchant/credit/apply"] }],
+  "/merchant/credit/loans/[id]": [{ who: "creditshop", urls: (i) => [`/merchant/credit/loans/${i.loanId}`], keys: ["loan-owed", "loan-outstanding"] }],
   "/merchant/statements": [
     { who: "merchant", urls: () => ["/merchant/statements"], keys: ["statement-opening", "statement-closing"] },
     { who: "newshop", urls: () => ["/merchant/statements"] },
@@ -118,7 +129,9 @@ async function offScreen(page: Page, keys: string[]): Promise<string[]> {
   );
 }
 
-async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: Awaited<ReturnType<BrowserContext["storageState"]>> }> {
+type State = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: State; creditshopState: State }> {
   const { merchant, buyer, merchantContext, buyerContext, orderUrl } = await shippedOrderViaUi(browser, "手机宽度测试的特级明前龙井茶礼盒装", "1288.50");
   const orderId = new URL(orderUrl).pathname.split("/").pop()!;
   await buyer.goto(`/buyer/orders/${orderId}`);
@@ -154,7 +167,12 @@ async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: Awaite
   const outbox = await (await admin.get("/admin/outbox")).text();
   const outboxEmailId = outbox.match(/href="\/admin\/outbox\/(\d+)"/)![1];
   await admin.dispose();
-  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId, outboxEmailId }, newshopState };
+  const creditshop = await browser.newContext();
+  await signIn(await creditshop.newPage(), "shop3@anxin.test");
+  const creditshopState = await creditshop.storageState();
+  await creditshop.close();
+  const loan = await withE2eDatabase((db) => db.loan.findFirstOrThrow({ where: { product: "CREDIT" }, orderBy: { createdAt: "asc" }, select: { id: true, applicationId: true } }));
+  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId, outboxEmailId, loanId: loan.id, loanApplicationId: loan.applicationId }, newshopState, creditshopState };
 }
 
 test.describe("phone width, 390 × 844 @phone", () => {
@@ -165,7 +183,7 @@ test.describe("phone width, 390 × 844 @phone", () => {
     test.setTimeout(180_000);
     const made = await setUp(browser);
     ids = made.ids;
-    states = { signedOut: undefined, admin: storageStateFor("admin"), merchant: storageStateFor("merchant"), buyer: storageStateFor("buyer"), newshop: made.newshopState };
+    states = { signedOut: undefined, admin: storageStateFor("admin"), merchant: storageStateFor("merchant"), buyer: storageStateFor("buyer"), newshop: made.newshopState, creditshop: made.creditshopState };
   });
 
   test("every page in the file tree is in the phone table", () => {
@@ -174,7 +192,7 @@ test.describe("phone width, 390 × 844 @phone", () => {
   });
 
   for (const locale of ["zh-CN", "en"] as const) {
-    for (const who of ["signedOut", "admin", "merchant", "buyer", "newshop"] as const) {
+    for (const who of ["signedOut", "admin", "merchant", "buyer", "newshop", "creditshop"] as const) {
       test(`${who}, ${locale}: no page is wider than the phone, and its amounts and tabs are on screen`, async ({ browser }) => {
         test.setTimeout(180_000);
         const context = await browser.newContext({ storageState: states[who], viewport: PHONE, isMobile: true, hasTouch: true });

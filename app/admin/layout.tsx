@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/orders", label: t("orders"), permission: "orders.view_all" },
           { href: "/admin/disputes", label: t("disputes"), permission: "disputes.view_all" },
           { href: "/admin/fund", label: t("fund"), permission: "fund.view" },
+          { href: "/admin/credit", label: t("adminCredit"), permission: "credit.view" },
           { href: "/admin/users", label: t("users"), permission: "users.view" },
           { href: "/admin/settings", label: t("settings"), permission: "settings.view" },
           { href: "/admin/audit", label: t("audit"), permission: "audit.view" },

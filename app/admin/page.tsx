@@ -10,6 +10,8 @@ import { getAdminOverview } from "@/lib/admin/overview";
 import { OVERVIEW_PRESETS, OVERVIEW_QUERY, overviewRange } from "@/lib/admin/overview-range";
 import { MAX_OVERVIEW_DAYS, platformFigures } from "@/lib/admin/platform-figures";
 import { can } from "@/lib/auth/permissions";
+import { portfolio } from "@/lib/credit/portfolio";
+import { creditSettings } from "@/lib/credit/settings";
 import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
@@ -42,7 +44,12 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const locale = await getLocale();
   const today = platformDayOf(new Date());
   const range = overviewRange(readSearchParams(await searchParams, OVERVIEW_QUERY), today);
-  const [overview, figures, violations] = await Promise.all([getAdminOverview(prisma, user), platformFigures(prisma, user, range), verifyLedger(prisma)]);
+  const [overview, figures, violations, loans] = await Promise.all([
+    getAdminOverview(prisma, user),
+    platformFigures(prisma, user, range),
+    verifyLedger(prisma),
+    creditSettings().then((s) => portfolio(prisma, s.nplDays)),
+  ]);
   const { totals, now } = figures;
   const points = figures.days.map((d) => ({
     day: d.day,
@@ -133,6 +140,8 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
         <Stat label={t("fundHolders")} value={now.fundHolders} />
         <Stat label={t("walletTotal")} value={formatFen(now.walletsFen)} />
         <Stat label={t("feeAccount")} value={formatFen(now.feeAccountFen)} />
+        <Stat label={t("loansOutstanding")} value={formatFen(loans.outstandingFen)} testId="overview-loans-outstanding" />
+        <Stat label={t("nplRate")} value={percent(loans.nplRateBps)} testId="overview-npl" />
         <Stat label={t("buyers")} value={overview.users.BUYER ?? 0} />
         <Stat label={t("merchants")} value={overview.users.MERCHANT ?? 0} />
       </div>

@@ -17,6 +17,7 @@ export default async function MerchantLayout({ children }: { children: React.Rea
         { href: "/merchant/onboarding", label: t("onboarding") },
         { href: "/merchant/wallet", label: t("wallet") },
         { href: "/merchant/fund", label: t("fund") },
+        { href: "/merchant/credit", label: t("credit") },
         { href: "/merchant/statements", label: t("statements") },
       ]}
     >

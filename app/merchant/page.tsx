@@ -29,11 +29,12 @@ export default async function MerchantHome() {
   const tReasons = await getTranslations("rejectReasons");
   const tNotifications = await getTranslations("notifications");
   const locale = await getLocale();
-  const [{ merchant, application }, balance, notifications, unread] = await Promise.all([
+  const [{ merchant, application }, balance, notifications, unread, creditLine] = await Promise.all([
     getOwnApplication(prisma, user),
     userBalance(prisma, user.userId),
     listNotifications(prisma, user, 10),
     unreadCount(prisma, user),
+    prisma.creditLine.findUnique({ where: { userId: user.userId }, select: { availableFen: true } }),
   ]);
   const opensAt = merchant.status === "REJECTED" ? await reapplyOpensAt(merchant) : null;
   return (
@@ -85,6 +86,16 @@ export default async function MerchantHome() {
         </Card>
         <div className="space-y-4">
           {merchant.status !== "APPROVED" ? <Stat label={t("balance")} value={formatFen(balance)} testId="merchant-balance" /> : null}
+          {merchant.status === "APPROVED" && creditLine && creditLine.availableFen > 0n ? (
+            <Card title={t("creditTitle")}>
+              <p className="text-sm text-slate-700" data-testid="merchant-credit-offer">
+                {t("creditOffer", { amount: formatFen(creditLine.availableFen) })}
+              </p>
+              <Link href="/merchant/credit" className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+                {t("creditLink")}
+              </Link>
+            </Card>
+          ) : null}
           <Card title={t("notifications")} actions={<MarkReadButton unread={unread} />}>
             <NotificationList notifications={notifications} role={user.role} />
             <Link href="/merchant/notifications" className="mt-3 inline-block text-xs font-medium text-brand-700 hover:underline">

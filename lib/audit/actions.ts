@@ -24,10 +24,17 @@ export const AUDIT_ACTIONS = [
   "merchant.rename",
   "fund.rate_set",
   "dispute.decide",
+  "credit.review.propose",
+  "credit.review.approve",
+  "credit.review.decline",
+  "credit.monitor.freeze",
+  "credit.monitor.raise_share",
+  "credit.monitor.call_due",
+  "credit.monitor.unfreeze",
 ] as const satisfies readonly (string | ReturnType<typeof reviewAction>)[];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGETS = ["merchant", "setting", "user", "dispute", "fund_rate"] as const;
+export const AUDIT_TARGETS = ["merchant", "setting", "user", "dispute", "fund_rate", "loan_application"] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 /** The fields the before/after values of an entry may hold, each with a label (adminAudit.fields.*). */

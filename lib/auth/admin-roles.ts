@@ -33,6 +33,8 @@ export const ADMIN_GRANTS: Record<string, readonly AdminRole[]> = {
   "audit.view": ["SUPER_ADMIN", "RISK", "FINANCE"],
   "fund.view": ["SUPER_ADMIN", "RISK", "FINANCE"],
   "fund.rate": ["SUPER_ADMIN", "FINANCE"],
+  "credit.view": ["SUPER_ADMIN", "RISK", "FINANCE"],
+  "credit.review": ["SUPER_ADMIN", "RISK"],
   // Administrators themselves.
   "admin.create_admin": ["SUPER_ADMIN"],
   "admin.manage_roles": ["SUPER_ADMIN"],

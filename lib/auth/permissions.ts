@@ -37,6 +37,9 @@ const PERMISSIONS = {
   "audit.view": ["ADMIN"],
   // Subscribe, redeem, auto-sweep: the holder's own fund (lib/fund/holder.ts refuses merchants not yet approved).
   "fund.hold": ["BUYER", "MERCHANT"],
+  "credit.borrow": ["MERCHANT"],
+  "credit.view": ["ADMIN"],
+  "credit.review": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -22,7 +22,7 @@ export async function confirmReceipt(db: Db, actor: Actor, input: { orderId: str
       db,
       () => db.$queryRaw<{ confirmed: { replayed: boolean; result: Parameters<typeof releasedFrom>[0] } }[]>`
         SELECT escrow_confirm(${actor.userId}, ${input.orderId}, ${a.now}, ${a.scope}, ${a.key}, ${a.hash}, ${a.expires},
-                              ${p.feeBps}::int[], ${p.reserveBps}::int[], ${p.reserveDays}::int) AS confirmed`,
+                              ${p.feeBps}::int[], ${p.reserveBps}::int[], ${p.reserveDays}::int, ${p.loanShareBps}::int) AS confirmed`,
     );
     return { result: releasedFrom(readStored(confirmed.result)), replayed: confirmed.replayed };
   } catch (error) {

@@ -46,6 +46,10 @@ const ENUM_LABELS: Record<string, string[]> = {
   DisputeReason: ["disputes.reasons"],
   AdminRole: ["adminRoles", "adminRoleHints"],
   EmailStatus: ["adminOutbox.statuses"],
+  LoanProduct: ["credit.products"],
+  RepaymentMethod: ["credit.methods"],
+  LoanApplicationStatus: ["credit.applicationStatus"],
+  LoanStatus: ["credit.loanStatus"],
 };
 const NEVER_SHOWN: Record<string, string> = { AccountType: "ledger account types are internal: pages show balances, never account types" };
 

@@ -240,7 +240,10 @@ function usesIn(file: string): { uses: Use[]; computed: string[]; unknown: strin
       continue;
     }
     const keys = literals.flatMap((l) => keysMatching(`notifications.kinds.${l.replace(/\$\{[^}]*\}/g, "*")}`));
-    uses.push({ file, line: lineOf(m.index!), keys, passed: namesPassed(rest.join(","), text), text: `notify(${kind})` });
+    const passed = namesPassed(rest.join(","), text);
+    // lib/notifications/params.ts's messageValues turns a stored amountFen into the {amount} text.
+    if (passed.has("amountFen")) passed.add("amount");
+    uses.push({ file, line: lineOf(m.index!), keys, passed, text: `notify(${kind})` });
   }
   return { uses, computed, unknown };
 }

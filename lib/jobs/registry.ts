@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/client";
 import { systemClock } from "@/lib/time/clock";
 import { enforceDisputeDeadlines } from "@/lib/disputes/deadlines";
+import { creditJobs } from "@/lib/credit/jobs";
 import { escrowJobs } from "@/lib/escrow/jobs";
 import { fundJobs } from "@/lib/fund/jobs";
 import { deliverDueEmails } from "@/lib/email/deliver";
@@ -24,6 +25,7 @@ export const JOBS: JobDefinition[] = [
   { name: "purge-expired", cron: "*/10 * * * *", handler: () => purgeExpired(prisma, systemClock) },
   ...escrowJobs(prisma, systemClock),
   ...fundJobs(prisma, systemClock),
+  ...creditJobs(prisma, systemClock),
   { name: "disputes.deadlines", cron: "* * * * *", handler: () => enforceDisputeDeadlines(prisma, systemClock) },
   { name: "disputes.reminders", cron: "*/5 * * * *", handler: () => sendDisputeReminders(prisma, systemClock) },
   { name: DELIVER_EMAILS_JOB, cron: "* * * * *", handler: () => deliverDueEmails(prisma, transportFromEnv(), systemClock) },

@@ -11,6 +11,8 @@ export type JournalInput = {
   reference?: string | null;
   /** The escrow order the movement belongs to: the per-order business invariants are checked through it. */
   orderId?: string | null;
+  /** The loan the movement belongs to: the per-loan invariants (lib/credit/invariants.ts) are checked through it. */
+  loanId?: string | null;
   createdById?: string | null;
   /** Set only by reverseJournal. */
   reversesId?: bigint | null;
@@ -47,8 +49,8 @@ export async function postJournal(tx: Db, input: JournalInput): Promise<PostedJo
   const rows = await moneyCall(
     tx,
     () => tx.$queryRaw<{ journal_id: bigint; created_at: Date; account_id: string; amount: bigint; balance_after: bigint }[]>`
-      SELECT * FROM ledger_post(${input.kind}, ${input.reference ?? null}, ${input.orderId ?? null}, ${input.createdById ?? null},
-                                ${input.reversesId ?? null}::bigint, ${accountIds}::text[], ${amounts}::bigint[])`,
+      SELECT * FROM ledger_post(${input.kind}, ${input.reference ?? null}, ${input.orderId ?? null}, ${input.loanId ?? null}::text,
+                                ${input.createdById ?? null}, ${input.reversesId ?? null}::bigint, ${accountIds}::text[], ${amounts}::bigint[])`,
   );
   return {
     journalId: rows[0].journal_id,
@@ -72,6 +74,7 @@ export async function reverseJournal(tx: Tx, journalId: bigint, createdById: str
     kind: "REVERSAL",
     reference: `journal:${journalId}`,
     orderId: original.orderId,
+    loanId: original.loanId,
     createdById,
     reversesId: journalId,
     lines: original.postings.map((p) => ({ accountId: p.accountId, amount: -p.amount })),

@@ -17,7 +17,7 @@ describe("verifyLedger on the demo data", () => {
     for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== "ADMIN")) {
       const user = await prisma.user.findUniqueOrThrow({ where: { email: account.email } });
       const wallet = await prisma.ledgerAccount.findUniqueOrThrow({ where: { code: userAccountCode(user.id, "WALLET") } });
-      expect(wallet.balance).toBe(account.balanceFen ?? 0n);
+      expect(wallet.balance).toBe(account.walletAfterSeedFen ?? account.balanceFen ?? 0n);
     }
   });
 

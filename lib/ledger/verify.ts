@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/transaction";
+import { CREDIT_INVARIANTS } from "@/lib/credit/invariants";
 import { FUND_INVARIANTS } from "@/lib/fund/invariants";
 import { BUSINESS_INVARIANTS } from "./business-invariants";
 
@@ -79,7 +80,7 @@ const DOUBLE_ENTRY: Invariant[] = [
   },
 ];
 
-export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS, ...FUND_INVARIANTS];
+export const INVARIANTS: Invariant[] = [...DOUBLE_ENTRY, ...BUSINESS_INVARIANTS, ...FUND_INVARIANTS, ...CREDIT_INVARIANTS];
 
 /**
  * Checks the whole ledger against every invariant, double entry and business rules alike. All checks read one

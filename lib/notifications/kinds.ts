@@ -24,5 +24,16 @@ export const NOTIFICATION_KINDS = [
   "dispute.reminderBuyer",
   "order.paid",
   "order.shipped",
+  "credit.offer",
+  "credit.approved",
+  "credit.declined",
+  "credit.disbursed",
+  "credit.collected",
+  "credit.overdue",
+  "credit.orderLoanDue",
+  "credit.monitor.FREEZE",
+  "credit.monitor.RAISE_SHARE",
+  "credit.monitor.CALL_DUE",
+  "credit.monitor.UNFREEZE",
 ] as const satisfies readonly (string | `dispute.${Settled}`)[];
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

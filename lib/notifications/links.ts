@@ -20,6 +20,10 @@ export function notificationHref(kind: string, params: Params, role: Role): stri
     const disputeId = id(params.disputeId);
     return disputeId ? `/${area}/disputes/${disputeId}` : `/${area}/disputes`;
   }
+  if (kind.startsWith("credit.")) {
+    const loanId = id(params.loanId);
+    return role !== "MERCHANT" ? null : loanId ? `/merchant/credit/loans/${loanId}` : "/merchant/credit";
+  }
   if (kind === "merchant.needsInfo") return "/merchant/onboarding?step=5";
   if (kind.startsWith("merchant.")) return "/merchant";
   return null;

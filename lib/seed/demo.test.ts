@@ -8,6 +8,7 @@ import { verifyLedger } from "@/lib/ledger/verify";
 import { getMerchantForAdmin } from "@/lib/merchants/review/detail";
 import { prisma, resetDatabase } from "@/tests/db";
 import { DEMO_FUND_RATES, seedDemoData } from "./demo";
+import { DEMO_CREDIT_ORDERS } from "./demo-credit";
 
 describe("demo data", () => {
   beforeEach(resetDatabase);
@@ -40,6 +41,22 @@ describe("demo data", () => {
     expect(series.at(-1)).toMatchObject({ sevenDayBps: 175 });
     expect(new Set(series.map((p) => p.sevenDayBps))).toContain(180);
     expect(series.at(0)).toMatchObject({ sevenDayBps: 0 });
+    expect(await verifyLedger(prisma)).toEqual([]);
+  });
+
+  it("shop3 has a year on the platform and 80 days of completed orders: the scorecard gives it an offer on a fresh start", async () => {
+    await seedDemoData(prisma);
+    const shop = await prisma.user.findUniqueOrThrow({ where: { email: "shop3@anxin.test" }, include: { merchant: true } });
+    expect(await prisma.order.count({ where: { merchantId: shop.merchant!.id, status: "COMPLETED" } })).toBe(DEMO_CREDIT_ORDERS);
+    const line = await prisma.creditLine.findUniqueOrThrow({ where: { merchantId: shop.merchant!.id } });
+    expect(line.blockedReason).toBeNull();
+    expect(line.availableFen).toBeGreaterThan(100_000n);
+    // And a ¥1,000 loan taken through the real application, paid into its wallet.
+    const loan = await prisma.loan.findFirstOrThrow({ where: { userId: shop.id } });
+    expect(loan).toMatchObject({ principalFen: 100_000n, status: "ACTIVE", termMonths: 3 });
+    expect(await userBalance(prisma, shop.id)).toBeGreaterThanOrEqual(100_000n);
+    const buyer = await prisma.user.findUniqueOrThrow({ where: { email: "buyer3@anxin.test" } });
+    expect(await userBalance(prisma, buyer.id)).toBe(300_000n);
     expect(await verifyLedger(prisma)).toEqual([]);
   });
 });

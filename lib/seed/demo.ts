@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { registerUser } from "@/lib/auth/register";
 import { SANDBOX_CARD } from "@/lib/bank/sandbox-card";
+import { seedCreditHistory, seedCreditOffersAndLoan } from "./demo-credit";
 import { demoTotpSecret } from "./demo-totp";
 import { topUp } from "@/lib/bank/top-up";
 import { inTransaction, type Tx } from "@/lib/db/transaction";
@@ -28,6 +29,8 @@ export type DemoAccount = {
   /** Units of the fund (¥1 each), subscribed from the wallet after the top-up of balanceFen + fundFen. */
   fundFen?: Fen;
   merchantStatus?: MerchantStatus;
+  /** The wallet after the seed, when the seed's trading changes it from the top-up (balanceFen). */
+  walletAfterSeedFen?: Fen;
 };
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -72,6 +75,17 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     fundFen: 300_000n,
   },
   { handle: "buyer2", email: "buyer2@anxin.test", role: "BUYER", name: "王芳", about: "买家 · buyer, ¥1,200.50", balanceFen: 120_050n },
+  {
+    handle: "shop3",
+    email: "shop3@anxin.test",
+    role: "MERCHANT",
+    name: "山茶小铺",
+    about: "有经营记录的商户 · merchant with 80 days of sales: credit offer",
+    merchantStatus: "APPROVED",
+    // 24 orders of ¥500 released less the 1% fee and the 5% reserve (held 30 days), plus the ¥1,000 demo loan.
+    walletAfterSeedFen: 1_228_600n,
+  },
+  { handle: "buyer3", email: "buyer3@anxin.test", role: "BUYER", name: "赵老客", about: "shop3 的老客户 · shop3's regular buyer, ¥3,000.00 left", balanceFen: 1_500_000n, walletAfterSeedFen: 300_000n },
 ];
 
 async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
@@ -117,6 +131,7 @@ async function createDemoUser(tx: Tx, account: DemoAccount): Promise<Actor> {
 const DEMO_IDENTITIES: Record<string, { creditCode: string; repName: string; repIdNumber: string; accountNumber: string }> = {
   shop1: { creditCode: "91350100M000200Y4T", repName: "林青禾", repIdNumber: "350102198506121235", accountNumber: "6222020000000015" },
   shop2: { creditCode: "91440300MA5D003104", repName: "陈南山", repIdNumber: "440305199003084563", accountNumber: "6222020000000023" },
+  shop3: { creditCode: "91330100MA2H00310N", repName: "赵山茶", repIdNumber: "330106198807151237", accountNumber: "6222020000000031" },
 };
 
 function demoApplication(handle: string, name: string) {
@@ -164,7 +179,8 @@ async function seedFundRates(tx: Tx, adminId: string, today: string) {
  * fund units through a subscription from the wallet.
  */
 export async function seedDemoData(db: PrismaClient) {
-  return inTransaction(db, async (tx) => {
+  const seeded = await inTransaction(db, async (tx) => {
+    const actors = new Map<string, Actor>();
     for (const account of DEMO_ACCOUNTS) {
       const actor = await createDemoUser(tx, account);
       // The rate history once, set by the platform admin (the demo has an administrator of each kind).
@@ -176,9 +192,13 @@ export async function seedDemoData(db: PrismaClient) {
       if (account.fundFen) {
         await subscribeToFund(tx, actor, { amountFen: account.fundFen, idempotencyKey: `seed-${account.handle}-fund` });
       }
+      actors.set(account.handle, actor);
     }
-    return { users: DEMO_ACCOUNTS.length };
+    await seedCreditHistory(tx, actors.get("shop3")!, actors.get("buyer3")!);
+    return { users: DEMO_ACCOUNTS.length, shop3: actors.get("shop3")! };
   });
+  await seedCreditOffersAndLoan(db, seeded.shop3);
+  return { users: seeded.users };
 }
 
 /** Seeds only a database without users, so a restart never touches real data. True when it seeded. */

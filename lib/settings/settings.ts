@@ -88,7 +88,8 @@ export async function pricingFor(risk: RiskLevel) {
 
 /**
  * Every risk level's fee and reserve rates (LOW, MEDIUM, HIGH, in that order) and the reserve period, for the
- * database's escrow_release, which picks the merchant's level under the order's lock.
+ * database's escrow_release, which picks the merchant's level under the order's lock; and the share of a release
+ * that goes to a merchant's loans while one is overdue (docs/credit.md).
  */
 export async function releasePricing() {
   const v = await getAllSettings();
@@ -97,5 +98,6 @@ export async function releasePricing() {
     feeBps: levels.map((l) => v[`merchant.feeRateBps.${l}`]),
     reserveBps: levels.map((l) => v[`merchant.reserveRateBps.${l}`]),
     reserveDays: v["merchant.reserveDays"],
+    loanShareBps: v["credit.overdueReleaseShareBps"],
   };
 }

@@ -184,6 +184,33 @@ const TABLE: Record<string, Entry> = {
     input: (t) => ({ enabled: "on", floor: "100.00", ...forged(t) }),
     owner: "buyerA",
   },
+  // Credit: an application names an order of the caller's own (another's names nothing); accepting, repaying and
+  // reviewing are aimed at merchant A's application and loan.
+  "app/_actions/credit.ts#applyLoanAction": {
+    roles: ["MERCHANT"],
+    scope: "self",
+    owner: "merchantA",
+    input: (t) => ({ product: "ORDER", orderId: t.credit.orderToBorrow, amount: "200.00", idempotencyKey: "isolation-loan-apply-1", ...forged(t) }),
+    positive: { input: (t) => ({ product: "ORDER", orderId: t.credit.orderToBorrow, amount: "200.00", idempotencyKey: "isolation-loan-apply-2" }) },
+  },
+  "app/_actions/credit.ts#acceptLoanAction": {
+    roles: ["MERCHANT"],
+    scope: "tenant",
+    owner: "merchantA",
+    input: (t) => ({ applicationId: t.credit.toAccept, idempotencyKey: "isolation-loan-accept-1" }),
+  },
+  "app/_actions/credit.ts#repayLoanAction": {
+    roles: ["MERCHANT"],
+    scope: "tenant",
+    owner: "merchantA",
+    input: (t) => ({ loanId: t.credit.loanToRepay, amount: "1.00", idempotencyKey: "isolation-loan-repay-1" }),
+  },
+  "app/_actions/credit.ts#reviewLoanAction": {
+    roles: ["ADMIN"],
+    scope: "tenant",
+    owner: "admin",
+    input: (t) => ({ applicationId: t.credit.toReview, decision: "DECLINE", note: "隔离测试" }),
+  },
   "app/admin/fund/actions.ts#setFundRateAction": {
     roles: ["ADMIN"],
     scope: "tenant",

@@ -2,6 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import { inTransaction } from "@/lib/db/transaction";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { acceptApplication } from "@/lib/credit/accept";
+import { applyForLoan } from "@/lib/credit/apply";
 import { openDispute } from "@/lib/disputes/open";
 import { subscribeToFund } from "@/lib/fund/subscribe";
 import { buyerEscalate, merchantRespond } from "@/lib/disputes/respond";
@@ -95,6 +97,27 @@ export async function createTenants() {
   const resetEmail = (await deliver()).find((m) => m.kind === "password.reset" && m.to === resetsPassword.email);
   if (!resetEmail) throw new Error("the reset email was not sent");
 
+  // Merchant credit: an order to borrow against, an approved application to accept, a loan to repay, an
+  // application waiting for review. A new merchant's score may decline an application: the fixture puts each
+  // one where its action needs it (the decision itself is tested in lib/credit).
+  const creditApplication = async (status: "APPROVED" | "REVIEW") => {
+    const order = await shippedOrder(mA, bA, "1000.00");
+    const { result } = await inTransaction(prisma, (tx) => applyForLoan(tx, mA, { product: "ORDER", amountFen: 50_000n, orderId: order.id, idempotencyKey: `tenants-loan-${order.id}` }));
+    await prisma.loanApplication.update({
+      where: { id: result.applicationId },
+      data: { status, reasons: [], decidedAt: status === "APPROVED" ? new Date() : null, expiresAt: status === "APPROVED" ? new Date(Date.now() + 7 * 86_400_000) : null },
+    });
+    return result.applicationId;
+  };
+  const loanApplication = await creditApplication("APPROVED");
+  const accepted = await inTransaction(prisma, (tx) => acceptApplication(tx, mA, { applicationId: loanApplication, idempotencyKey: "tenants-loan-accept" }));
+  const credit = {
+    orderToBorrow: (await shippedOrder(mA, bA, "1000.00")).id,
+    toAccept: await creditApplication("APPROVED"),
+    toReview: await creditApplication("REVIEW"),
+    loanToRepay: accepted.result.loanId as string,
+  };
+
   // An operations admin whose sub-role the super admin changes.
   const opsAdmin = await session("ADMIN", { adminRole: "OPERATIONS" });
 
@@ -105,6 +128,7 @@ export async function createTenants() {
     resetToken: tokenIn(resetEmail.text),
     orders,
     disputes,
+    credit,
     merchantIds: { merchantA: await merchantIdOf(merchantA), draftA: await merchantIdOf(draftA), submitted: await merchantIdOf(submitted), toSuspend: await merchantIdOf(toSuspend) },
     documentIds: (await prisma.merchantDocument.findMany({ where: { merchantId: await merchantIdOf(draftA) } })).map((d) => d.id),
     emails: { buyerA: buyerA.email },
