@@ -16,3 +16,23 @@ export async function withE2eDatabase<T>(work: (db: PrismaClient) => Promise<T>)
   if (!running) throw new Error(`The e2e server on port ${port} has no running database in ${dataDir}.`);
   return withPrisma(running.url, work);
 }
+
+/**
+ * The id of an audit log entry, for the pages that show one. A fresh database may have none yet: then the super
+ * admin changes a setting no journey depends on (the restoration path's clean days) through the settings code,
+ * audited like any change.
+ */
+export async function someAuditEntry(): Promise<string> {
+  return withE2eDatabase(async (db) => {
+    const found = await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    if (found) return found.id.toString();
+    const { inTransaction } = await import("../lib/db/transaction");
+    const { updateSetting } = await import("../lib/settings/settings");
+    const { SETTINGS } = await import("../lib/settings/registry");
+    const key = "credit.restore.fullCleanDays";
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@anxin.test" } });
+    const current = Number((await db.setting.findUnique({ where: { key } }))?.value ?? SETTINGS[key].default);
+    await inTransaction(db, (tx) => updateSetting(tx, { userId: admin.id, role: "ADMIN", adminRole: admin.adminRole }, key, current === 91 ? 90 : 91));
+    return (await db.auditLog.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } })).id.toString();
+  });
+}

@@ -1,7 +1,7 @@
 import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { appRoutes } from "../tests/app-routes";
 import { DEMO, signIn, storageStateFor, uniqueEmail } from "./helpers";
-import { withE2eDatabase } from "./database";
+import { someAuditEntry, withE2eDatabase } from "./database";
 import { shippedOrderViaUi } from "./orders-helpers";
 
 /**
@@ -35,6 +35,8 @@ type TenantA = {
   loanId: string;
   loanApplicationId: string;
   creditState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+  /** An entry of the audit log (one is written here if the log is still empty). */
+  auditId: string;
 };
 
 type RouteSpec = {
@@ -73,6 +75,8 @@ const ROUTES: Record<string, RouteSpec> = {
 
   "/admin": { url: () => "/admin", ...area("admin") },
   "/admin/audit": { url: () => "/admin/audit", ...area("admin") },
+  "/admin/audit/[id]": { url: (a) => `/admin/audit/${a.auditId}`, ...area("admin") },
+  "/api/admin/audit/csv": { url: () => "/api/admin/audit/csv", ...area("admin") },
   "/admin/disputes": { url: () => "/admin/disputes?status=ALL", ...area("admin"), shows: (a) => a.orderNo },
   "/admin/fund": { url: () => "/admin/fund", ...area("admin") },
   "/admin/credit": { url: () => "/admin/credit", ...area("admin") },
@@ -228,6 +232,7 @@ async function createTenantA(browser: Browser): Promise<TenantA> {
     loanId: loan.id,
     loanApplicationId: loan.applicationId,
     creditState,
+    auditId: await someAuditEntry(),
     orderId,
     orderNo,
     payToken,

@@ -1,7 +1,7 @@
 import { expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { appRoutes } from "../tests/app-routes";
 import { signIn, storageStateFor } from "./helpers";
-import { withE2eDatabase } from "./database";
+import { someAuditEntry, withE2eDatabase } from "./database";
 import { shippedOrderViaUi } from "./orders-helpers";
 
 /**
@@ -16,7 +16,7 @@ const PHOTO = Buffer.from("89504e470d0a1a0a0000000d49484452000000040000000408020
 const baseURL = `http://localhost:${Number(process.env.E2E_PORT ?? 3311)}`;
 
 type Who = "signedOut" | "admin" | "merchant" | "buyer" | "newshop" | "creditshop";
-type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string; outboxEmailId: string; loanId: string; loanApplicationId: string };
+type Ids = { orderId: string; disputeId: string; payPath: string; unpaidOrderId: string; newshopMerchantId: string; outboxEmailId: string; loanId: string; loanApplicationId: string; auditId: string };
 /** For each page: who opens which URLs, and the test ids of amounts that must be on screen there. */
 type Visit = { who: Who; urls: (ids: Ids) => string[]; keys?: string[] };
 
@@ -46,7 +46,8 @@ const VISITS: Record<string, Visit[]> = {
     { who: "merchant", urls: (i) => [i.payPath] },
   ],
   "/admin": [{ who: "admin", urls: () => ["/admin", "/admin?from=2026-12-01&to=2026-11-01"], keys: ["overview-gmv", "overview-escrow", "overview-fees"] }],
-  "/admin/audit": [{ who: "admin", urls: () => ["/admin/audit"] }],
+  "/admin/audit": [{ who: "admin", urls: () => ["/admin/audit", "/admin/audit?action=setting.update&from=2026-11-05&to=2026-11-01"] }],
+  "/admin/audit/[id]": [{ who: "admin", urls: (i) => [`/admin/audit/${i.auditId}`] }],
   "/admin/fund": [{ who: "admin", urls: () => ["/admin/fund"], keys: ["admin-fund-size", "admin-fund-holders"] }],
   "/admin/credit": [{ who: "admin", urls: () => ["/admin/credit"], keys: ["portfolio-outstanding", "portfolio-npl"] }],
   "/admin/credit/loans/[id]": [{ who: "admin", urls: (i) => [`/admin/credit/loans/${i.loanId}`], keys: ["loan-owed", "loan-outstanding"] }],
@@ -172,7 +173,7 @@ async function setUp(browser: Browser): Promise<{ ids: Ids; newshopState: State;
   const creditshopState = await creditshop.storageState();
   await creditshop.close();
   const loan = await withE2eDatabase((db) => db.loan.findFirstOrThrow({ where: { product: "CREDIT" }, orderBy: { createdAt: "asc" }, select: { id: true, applicationId: true } }));
-  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId, outboxEmailId, loanId: loan.id, loanApplicationId: loan.applicationId }, newshopState, creditshopState };
+  return { ids: { orderId, disputeId, payPath, unpaidOrderId, newshopMerchantId, outboxEmailId, loanId: loan.id, loanApplicationId: loan.applicationId, auditId: await someAuditEntry() }, newshopState, creditshopState };
 }
 
 test.describe("phone width, 390 × 844 @phone", () => {

@@ -10,7 +10,7 @@ type Values = Record<string, unknown>;
  * An audit entry's before/after values in words: each field by its name, each code by its label ("状态：审核中",
  * "风险等级：中风险", "需要修改的项目：手机号、身份证人像面"), never the stored JSON.
  */
-export async function AuditValues({ values, targetType, targetId }: { values: unknown; targetType: string; targetId: string }) {
+export async function AuditValues({ values, targetType, targetId, bare = false }: { values: unknown; targetType: string; targetId: string; bare?: boolean }) {
   if (values == null || typeof values !== "object") return <>—</>;
   const t = await getTranslations();
   const locale = await getLocale();
@@ -45,6 +45,8 @@ export async function AuditValues({ values, targetType, targetId }: { values: un
 
   const entries = Object.entries(values as Values);
   if (entries.length === 0) return <>—</>;
+  // One field whose name the table already shows: the value alone.
+  if (bare && entries.length === 1) return <span className="whitespace-pre-wrap break-words">{show(entries[0][0], entries[0][1])}</span>;
   return (
     <dl className="space-y-0.5">
       {entries.map(([field, value]) => (

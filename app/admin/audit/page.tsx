@@ -5,14 +5,15 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
+import { AuditFilterForm } from "@/components/audit/audit-filter-form";
+import { Alert } from "@/components/ui/alert";
+import { AUDIT_QUERY, auditFilters, auditQueryString, isReversed } from "@/lib/audit/filters";
 import { listAudit } from "@/lib/audit/list";
 import { requireAdmin } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
 import { isSettingKey } from "@/lib/settings/registry";
 import { formatDateTime } from "@/lib/time/format";
-import { bigintCursor, readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
-
-const QUERY = { cursor: bigintCursor };
+import { readSearchParams, type RawSearchParams } from "@/lib/http/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("adminAudit"))("title") };
@@ -29,12 +30,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("adminAudit");
   const tSettings = await getTranslations("adminSettings");
   const locale = await getLocale();
-  const { entries, nextCursor } = await listAudit(prisma, user, { cursor: readSearchParams(await searchParams, QUERY).cursor });
+  const query = readSearchParams(await searchParams, AUDIT_QUERY);
+  const filters = auditFilters(query);
+  const reversed = isReversed(filters);
+  const { entries, nextCursor } = reversed ? { entries: [], nextCursor: null } : await listAudit(prisma, user, { ...filters, cursor: query.cursor });
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <a href={`/api/admin/audit/csv${auditQueryString(filters)}`} className={buttonClass("secondary")} data-testid="audit-csv">
+            {t("csv")}
+          </a>
+        }
+      />
+      <AuditFilterForm filters={filters} />
+      {reversed ? (
+        <div className="mb-4" data-testid="audit-reversed">
+          <Alert tone="warning">{t("reversed", { from: filters.from!, to: filters.to! })}</Alert>
+        </div>
+      ) : null}
       <Card>
-        <Table caption={t("title")} head={[t("time"), t("actor"), t("action"), t("target"), t("before"), t("after")]}>
+        {entries.length === 0 && !reversed ? <p className="text-sm text-slate-600" data-testid="audit-empty">{t("empty")}</p> : null}
+        <Table caption={t("title")} head={[t("time"), t("actor"), t("action"), t("target"), t("before"), t("after"), ""]}>
           {entries.map((e) => {
             const link = Object.hasOwn(TARGET_LINKS, e.targetType) ? TARGET_LINKS[e.targetType](e.targetId) : null;
             const targetName =
@@ -60,12 +79,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="max-w-xs whitespace-normal text-xs">
                   <AuditValues values={e.after} targetType={e.targetType} targetId={e.targetId} />
                 </Td>
+                <Td label={null}>
+                  <Link href={`/admin/audit/${e.id}`} className="text-brand-700 underline" data-testid="audit-detail-link">
+                    {t("detail")}
+                  </Link>
+                </Td>
               </tr>
             );
           })}
         </Table>
         {nextCursor ? (
-          <Link href={`/admin/audit?cursor=${nextCursor}`} className={`${buttonClass("secondary")} mt-4`}>
+          <Link href={`/admin/audit${auditQueryString(filters, nextCursor)}`} className={`${buttonClass("secondary")} mt-4`}>
             {t("older")}
           </Link>
         ) : null}
